@@ -1,0 +1,48 @@
+//! The pure core: text and [`Config`] in, [`Analysis`] out.
+//!
+//! Nothing in this module tree knows about LSP, JSON, files, the environment or async. It never
+//! fails and never panics, whatever the input. Every offset is a byte offset into the analysed
+//! text and always lies on a `char` boundary; conversion to anything else happens at the edge
+//! (`crate::server::convert`, `crate::cli`).
+//!
+//! The pipeline, in order:
+//! 1. [`segment`]: paragraphs, sentences and tokens; Markdown constructs that are not prose
+//!    (code, front matter, HTML, link destinations) are masked to spaces so offsets never move.
+//! 2. [`people`]: person mentions, grouped into people, with descriptors and ages.
+//! 3. [`attribution`]: cue + source phrase + claim for every attribution; sources classified.
+//! 4. [`quotes`]: quotation spans, their kind, and their speaker.
+//! 5. [`rules`]: every registered rule reads the above and emits [`Finding`]s.
+
+pub mod attribution;
+pub mod config;
+pub mod lexicon;
+pub mod model;
+pub mod people;
+pub mod quotes;
+pub mod rules;
+pub mod segment;
+
+pub use config::{Config, Format, RuleSetting};
+pub use model::*;
+pub use rules::{RuleId, Severity};
+
+/// Analyses one document. Infallible: any text gives an [`Analysis`].
+pub fn analyze(text: &str, config: &Config) -> Analysis {
+    let doc = segment::Document::new(text, config.format);
+    let mut people = people::find(&doc);
+    let mut sources = attribution::find(&doc, &people);
+    let quotes = quotes::find(&doc, &mut sources, &people);
+    people::attach_quotes(&mut people, &quotes, &sources);
+    let mut analysis = Analysis {
+        people,
+        quotes,
+        sources,
+        findings: Vec::new(),
+        date: doc.date,
+    };
+    analysis.findings = rules::run(&doc, &analysis, config);
+    analysis
+}
+
+#[cfg(test)]
+mod tests;

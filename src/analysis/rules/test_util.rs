@@ -1,0 +1,78 @@
+//! The one test helper every rule uses: expectations written as carets under the fixture text.
+//!
+//! ```text
+//! The actress felt hurt, a source says.
+//!                        ^^^^^^^^ anonymous-source
+//! ```
+//! A caret line (only spaces, `^` and a rule id) annotates the text line above it; caret columns
+//! count chars. Annotation lines are removed before analysis. [`check`] compares the findings of
+//! the listed rules with the annotations, exactly.
+
+use crate::analysis::{analyze, Config, Format, RuleId};
+
+/// Splits a fixture into its text and its expectations `(rule, start, end)` in byte offsets.
+pub(crate) fn parse_fixture(fixture: &str) -> (String, Vec<(String, usize, usize)>) {
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    let mut last_line_start = 0;
+    let mut last_line = String::new();
+    for line in fixture.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let trimmed = body.trim_start();
+        if trimmed.starts_with('^') {
+            let col = body.chars().count() - trimmed.chars().count();
+            let carets = trimmed.chars().take_while(|&c| c == '^').count();
+            let rule = trimmed[carets..].trim().to_string();
+            let byte = |chars: usize| {
+                last_line_start + last_line.char_indices().nth(chars).map_or(last_line.len(), |(b, _)| b)
+            };
+            expected.push((rule, byte(col), byte(col + carets)));
+            continue;
+        }
+        last_line_start = text.len();
+        last_line = body.to_string();
+        text.push_str(line);
+    }
+    (text, expected)
+}
+
+/// Asserts that the findings of `rules` in `fixture` are exactly its caret annotations.
+#[track_caller]
+pub(crate) fn check(fixture: &str, format: Format, rules: &[RuleId]) {
+    let (text, mut expected) = parse_fixture(fixture);
+    let analysis = analyze(&text, &Config::with_format(format));
+    let mut got: Vec<(String, usize, usize)> = analysis
+        .findings
+        .iter()
+        .filter(|f| rules.contains(&f.rule))
+        .map(|f| (f.rule.as_str().to_string(), f.span.start, f.span.end))
+        .collect();
+    expected.sort();
+    got.sort();
+    let show = |v: &[(String, usize, usize)]| {
+        v.iter()
+            .map(|(r, s, e)| format!("{r} {:?}", &text[*s..*e]))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(show(&got), show(&expected), "\nfindings differ in:\n{text}");
+}
+
+/// Asserts that the fixture yields no finding of any rule.
+#[track_caller]
+pub(crate) fn check_clean(text: &str, format: Format) {
+    let analysis = analyze(text, &Config::with_format(format));
+    let got: Vec<String> = analysis
+        .findings
+        .iter()
+        .map(|f| format!("{} {:?}", f.rule.as_str(), f.span.of(text)))
+        .collect();
+    assert!(got.is_empty(), "expected nothing, got {got:?} in:\n{text}");
+}
+
+#[test]
+fn parses_caret_annotations() {
+    let (text, exp) = parse_fixture("Añ a source says.\n   ^^^^^^^^ anonymous-source\n");
+    assert_eq!(text, "Añ a source says.\n");
+    assert_eq!(exp, vec![("anonymous-source".to_string(), 4, 12)]);
+    assert_eq!(&text[4..12], "a source");
+}

@@ -1,0 +1,9 @@
+//! `vague-attribution`: not implemented yet.
+//!
+//! ## What it flags
+//! (to be written with the rule)
+
+use crate::analysis::model::Finding;
+use crate::analysis::rules::Context;
+
+pub(super) fn check(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}

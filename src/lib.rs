@@ -1,0 +1,12 @@
+//! copydesk: a language server and linter for news copy.
+//!
+//! It finds every claim that rests on an anonymous source, every quotation with no named
+//! speaker, and everything the story says about each person it names.
+//!
+//! - [`analysis`] is the pure core: text and config in, [`analysis::Analysis`] out.
+//! - [`server`] is the only code that knows the Language Server Protocol.
+//! - [`cli`] runs the same core over files: `copydesk check` and `copydesk analyze`.
+
+pub mod analysis;
+pub mod cli;
+pub mod server;

@@ -1,0 +1,11 @@
+//! The one integration-test binary: LSP end to end, CLI, fixtures.
+
+#[test]
+fn binary_prints_help() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .arg("--help")
+        .output()
+        .expect("binary runs");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("analyze"));
+}
