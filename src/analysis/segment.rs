@@ -189,16 +189,12 @@ impl<'a> Document<'a> {
         while j < limit {
             let tj = self.token_text(j);
             let glued = self.tokens[j].span.start == self.tokens[j - 1].span.end;
-            if glued
-                && (matches!(tj, "”" | "’" | ")" | "]" | "»")
-                    || ((tj == "\"" || tj == "'") && self.closing_straight(j, limit)))
-            {
-                j += 1;
-            } else if glued && matches!(tj, "." | "!" | "?" | "…") {
-                j += 1;
-            } else {
+            let closing = matches!(tj, "”" | "’" | ")" | "]" | "»" | "." | "!" | "?" | "…")
+                || ((tj == "\"" || tj == "'") && self.closing_straight(j, limit));
+            if !(glued && closing) {
                 break;
             }
+            j += 1;
         }
         if j >= limit {
             return Some(limit);
@@ -244,10 +240,6 @@ fn is_quote_char(c: char) -> bool {
     )
 }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’')
-}
-
 /// Splits text into tokens. Apostrophes between letters, hyphens between alphanumerics and
 /// periods between letters stay inside words ("don't", "Ortiz-Vega", "U.S").
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -265,27 +257,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let numeric = c.is_ascii_digit();
             let mut j = k + 1;
             while j < chars.len() {
-                let cj = chars[j].1;
-                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                let prev_alpha = chars[j - 1].1.is_alphabetic();
-                if cj.is_alphanumeric() || cj == '\u{301}' || is_combining(cj) {
-                    j += 1;
-                } else if next_alnum && (cj == '-' || cj == '‐') {
-                    j += 1;
-                } else if next_alnum && is_apostrophe(cj) && prev_alpha && chars[j + 1].1.is_alphabetic() {
-                    j += 1;
-                } else if next_alnum && numeric && matches!(cj, '.' | ',' | ':') && chars[j + 1].1.is_ascii_digit() {
-                    j += 1;
-                } else if cj == '.'
-                    && !numeric
-                    && next_alnum
-                    && chars[j + 1].1.is_alphabetic()
-                    && is_initialism(&chars, k, j)
-                {
-                    j += 1;
-                } else {
+                if !continues_word(&chars, k, j, numeric) {
                     break;
                 }
+                j += 1;
             }
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
             tokens.push(Token {
@@ -307,6 +282,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         k += 1;
     }
     tokens
+}
+
+/// Whether the char at `j` continues the word that started at `k`.
+fn continues_word(chars: &[(usize, char)], k: usize, j: usize, numeric: bool) -> bool {
+    let cj = chars[j].1;
+    if cj.is_alphanumeric() || is_combining(cj) {
+        return true;
+    }
+    let Some(&(_, next)) = chars.get(j + 1) else {
+        return false;
+    };
+    if !next.is_alphanumeric() {
+        return false;
+    }
+    let prev_alpha = chars[j - 1].1.is_alphabetic();
+    match cj {
+        '-' | '‐' => true,
+        '\'' | '’' => prev_alpha && next.is_alphabetic(),
+        '.' | ',' | ':' if numeric => next.is_ascii_digit(),
+        '.' => !numeric && next.is_alphabetic() && is_initialism(chars, k, j),
+        _ => false,
+    }
 }
 
 fn is_combining(c: char) -> bool {
@@ -370,7 +367,10 @@ fn mask_markdown(src: &str) -> (String, Vec<Span>, Vec<Span>) {
         match event {
             Event::Start(tag) => match tag {
                 Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock | Tag::Image { .. } => hidden += 1,
-                Tag::Link { link_type, .. } if matches!(link_type, LinkType::Autolink | LinkType::Email) => hidden += 1,
+                Tag::Link {
+                    link_type: LinkType::Autolink | LinkType::Email,
+                    ..
+                } => hidden += 1,
                 Tag::Item => items.push((range.start, false)),
                 Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell => {
                     if let Some(last) = items.last_mut() {
@@ -383,12 +383,9 @@ fn mask_markdown(src: &str) -> (String, Vec<Span>, Vec<Span>) {
                 TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock | TagEnd::Image => {
                     hidden = hidden.saturating_sub(1)
                 }
-                TagEnd::Link => {
-                    // Only autolinks raised `hidden`; they hold a single text event and no
-                    // nested links, so the innermost open hidden link is this one.
-                    if src.get(range.clone()).is_some_and(|s| s.starts_with('<')) {
-                        hidden = hidden.saturating_sub(1);
-                    }
+                // Only autolinks (written `<...>`) raised `hidden`.
+                TagEnd::Link if src.get(range.clone()).is_some_and(|s| s.starts_with('<')) => {
+                    hidden = hidden.saturating_sub(1);
                 }
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell if hidden == 0 => {
                     blocks.push(Span::new(range.start, range.end))

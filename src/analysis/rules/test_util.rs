@@ -38,6 +38,7 @@ pub(crate) fn parse_fixture(fixture: &str) -> (String, Vec<(String, usize, usize
 
 /// Asserts that the findings of `rules` in `fixture` are exactly its caret annotations.
 #[track_caller]
+#[allow(dead_code, reason = "used by the rule tests as rules land")]
 pub(crate) fn check(fixture: &str, format: Format, rules: &[RuleId]) {
     let (text, mut expected) = parse_fixture(fixture);
     let analysis = analyze(&text, &Config::with_format(format));
@@ -59,6 +60,7 @@ pub(crate) fn check(fixture: &str, format: Format, rules: &[RuleId]) {
 
 /// Asserts that the fixture yields no finding of any rule.
 #[track_caller]
+#[allow(dead_code, reason = "used by the rule tests as rules land")]
 pub(crate) fn check_clean(text: &str, format: Format) {
     let analysis = analyze(text, &Config::with_format(format));
     let got: Vec<String> = analysis
