@@ -1,12 +1,79 @@
 //! People: name mentions, grouped into one person per real person, with what the story says
 //! about each.
+//!
+//! The steps, in order:
+//! 1. [`tokens`]: the shape of each token (capitalised, all caps, possessive, initial...).
+//! 2. [`runs`] and [`mentions`]: runs of capitalised words, judged on the census gazetteer
+//!    ([`gazetteer`]) and on context (titles, roles, speech verbs, ages, results tables).
+//! 3. [`propagate`]: every other occurrence of a found name is a mention too.
+//! 4. [`cluster`]: mentions grouped into people.
+//! 5. [`describe`]: appositives, epithets, ages and relations.
+//! 6. [`coref`]: epithets ("the actress") and pronouns linked to a person when clear.
 
-use super::model::{Person, Quote, Source};
+mod cluster;
+mod coref;
+mod describe;
+mod gazetteer;
+mod lists;
+mod mentions;
+mod propagate;
+mod runs;
+mod tokens;
+
+pub use cluster::fold;
+
+use super::model::{Gender, Mention, MentionKind, Person, Quote, Source};
 use super::segment::Document;
 
+use cluster::Group;
+use mentions::NameMention;
+
 /// Finds every person the story mentions.
-pub fn find(_doc: &Document<'_>) -> Vec<Person> {
-    Vec::new()
+pub fn find(doc: &Document<'_>) -> Vec<Person> {
+    let shapes = tokens::shapes(doc);
+    let found = mentions::detect(doc, &shapes);
+    let all = propagate::propagate(doc, &shapes, found);
+    let groups = cluster::cluster(doc, &shapes, &all);
+    let mut people: Vec<Person> = groups.iter().map(|g| person(doc, &all, g)).collect();
+    people.sort_by_key(|p| p.mentions.first().map(|m| m.span.start));
+    describe::describe(doc, &shapes, &mut people);
+    coref::link(doc, &mut people);
+    for p in &mut people {
+        p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+    people
+}
+
+/// A person from a group of name mentions.
+fn person(doc: &Document<'_>, all: &[NameMention], g: &Group) -> Person {
+    let ms: Vec<&NameMention> = g.mentions.iter().filter_map(|&i| all.get(i)).collect();
+    let mentions = ms
+        .iter()
+        .map(|m| Mention {
+            span: m.span,
+            kind: if m.is_full() {
+                MentionKind::Name
+            } else {
+                MentionKind::ShortName
+            },
+        })
+        .collect();
+    // The fullest form: most words, mixed case preferred, then longest.
+    let best = ms
+        .iter()
+        .max_by_key(|m| (m.words.len(), !m.allcaps, m.span.len(), std::cmp::Reverse(m.span.start)));
+    let name = best.map(|m| m.span.of(&doc.text).to_string()).unwrap_or_default();
+    let given_gender = ms
+        .iter()
+        .filter(|m| m.is_full() && !m.allcaps)
+        .find_map(|m| m.words.first().map(|&i| gazetteer::lookup(doc.token_text(i)).gender()))
+        .flatten();
+    Person {
+        name,
+        gender: g.title_gender.or(given_gender),
+        mentions,
+        ..Person::default()
+    }
 }
 
 /// Records on each person the quotes they speak and the attributions made to them.
@@ -24,5 +91,13 @@ pub fn attach_quotes(people: &mut [Person], quotes: &[Quote], sources: &[Source]
                 person.sources.push(si);
             }
         }
+    }
+}
+
+/// The sex implied by a person's gender-bearing words, if they all agree.
+pub(crate) fn agree(a: Option<Gender>, b: Option<Gender>) -> Option<Gender> {
+    match (a, b) {
+        (Some(x), Some(y)) if x != y => None,
+        (x, y) => x.or(y),
     }
 }

@@ -1,0 +1,157 @@
+//! Grouping name mentions into people.
+//!
+//! Full names come first, in document order: "Ana Ortiz" and "Ana M. Ortiz" are one person,
+//! "J. Ortiz" joins an "Ortiz" whose given name starts with J, "Ana Ortiz" and "Luis Ortiz" are
+//! two. Then each single name ("Ortiz", "Ana", "Ms. Ortiz") joins the person with that surname
+//! (or else that given name) mentioned most recently before it, or, when none was, the first
+//! one mentioned after it; a title's sex must agree. Two people who share a surname therefore
+//! split the bare surname by recency: the story's own convention is that "Ortiz" means the
+//! Ortiz last named. A single name matching no full name is a person of its own.
+
+use crate::analysis::model::Gender;
+use crate::analysis::segment::Document;
+
+use super::mentions::NameMention;
+use super::tokens::Shape;
+
+/// The matching key of a name word: lowercase, accents removed.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ğ' => 'g',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+            'ł' | 'ľ' => 'l',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ř' => 'r',
+            'ś' | 'š' | 'ş' => 's',
+            'ť' | 'ţ' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            '’' => '\'',
+            other => other,
+        })
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect()
+}
+
+/// One group of mentions in the making.
+#[derive(Clone, Debug, Default)]
+pub struct Group {
+    /// Indexes into the mention list, in document order.
+    pub mentions: Vec<usize>,
+    pub given: Option<String>,
+    pub surname: String,
+    /// Given names of full mentions that are only initials ("J").
+    pub initial: Option<char>,
+    pub title_gender: Option<Gender>,
+}
+
+/// The folded name words of a mention, and the first letter of a leading initial.
+fn words(doc: &Document<'_>, shapes: &[Shape], m: &NameMention) -> (Vec<String>, Option<char>) {
+    let w = m.words.iter().map(|&i| fold(shapes[i].name.of(&doc.text))).collect();
+    let initial = m
+        .tokens
+        .clone()
+        .next()
+        .filter(|&i| shapes[i].initial)
+        .and_then(|i| doc.token_text(i).chars().next())
+        .and_then(|c| c.to_lowercase().next());
+    (w, initial)
+}
+
+/// Groups `mentions` (sorted by position) into people.
+pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let keys: Vec<(Vec<String>, Option<char>)> = mentions.iter().map(|m| words(doc, shapes, m)).collect();
+    for (mi, (w, initial)) in keys.iter().enumerate() {
+        let (Some(first), Some(last)) = (w.first(), w.last()) else {
+            continue;
+        };
+        if w.len() < 2 && initial.is_none() {
+            continue;
+        }
+        let given = (w.len() >= 2).then(|| first.clone());
+        let found = groups.iter().position(|g| {
+            g.given.is_some()
+                && g.surname == *last
+                && match (&given, &g.given) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => initial.is_some_and(|c| g.given.as_ref().is_some_and(|b| b.starts_with(c))),
+                }
+        });
+        let gi = found.unwrap_or_else(|| {
+            groups.push(Group {
+                given: given.clone(),
+                surname: last.clone(),
+                initial: *initial,
+                ..Group::default()
+            });
+            groups.len() - 1
+        });
+        groups[gi].mentions.push(mi);
+        if groups[gi].title_gender.is_none() {
+            groups[gi].title_gender = mentions[mi].title_gender;
+        }
+    }
+    for (mi, (w, initial)) in keys.iter().enumerate() {
+        if w.len() != 1 || initial.is_some() {
+            continue;
+        }
+        let gi = pick(&groups, mentions, mi, &w[0]).unwrap_or_else(|| {
+            groups.push(Group {
+                surname: w[0].clone(),
+                ..Group::default()
+            });
+            groups.len() - 1
+        });
+        groups[gi].mentions.push(mi);
+    }
+    for g in &mut groups {
+        g.mentions.sort_unstable();
+    }
+    groups
+}
+
+/// The group a single name `word` at mention `mi` belongs to.
+fn pick(groups: &[Group], mentions: &[NameMention], mi: usize, word: &str) -> Option<usize> {
+    let at = mentions[mi].span.start;
+    let sex = mentions[mi].title_gender;
+    let fits = |g: &Group| sex.is_none() || g.title_gender.is_none() || g.title_gender == sex;
+    let by = |surname: bool| -> Option<usize> {
+        let matching = groups.iter().enumerate().filter(|(_, g)| {
+            fits(g)
+                && if surname {
+                    g.surname == word
+                } else {
+                    g.given.as_deref() == Some(word)
+                }
+        });
+        // Most recent mention before `at`, else the earliest after it.
+        matching
+            .map(|(gi, g)| {
+                let before = g
+                    .mentions
+                    .iter()
+                    .map(|&m| mentions[m].span.start)
+                    .filter(|&s| s < at)
+                    .max();
+                let after = g
+                    .mentions
+                    .iter()
+                    .map(|&m| mentions[m].span.start)
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (gi, before, after)
+            })
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|(gi, _, _)| gi)
+    };
+    by(true).or_else(|| by(false))
+}

@@ -1,0 +1,125 @@
+//! Document-level propagation: once "Ana Ortiz" is found, every other "Ortiz", "Ana",
+//! "Ortiz’s", "ORTIZ" and "Ana Ortiz" in the document is a mention too.
+
+use std::collections::HashSet;
+
+use crate::analysis::model::Span;
+use crate::analysis::segment::{Document, TokenKind};
+
+use super::lists::{lists, lower};
+use super::mentions::{build, NameMention};
+use super::runs::{candidate, runs};
+use super::tokens::Shape;
+
+/// Lowercase name words the found mentions make known: given names, surnames, whole names.
+struct Keys {
+    words: HashSet<String>,
+    /// Given names: not propagated at the start of a sentence when also a common word.
+    given: HashSet<String>,
+    full: HashSet<Vec<String>>,
+}
+
+fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
+    let mut k = Keys {
+        words: HashSet::new(),
+        given: HashSet::new(),
+        full: HashSet::new(),
+    };
+    for m in found {
+        let words: Vec<String> = m
+            .words
+            .iter()
+            .map(|&i| lower(shapes[i].name.of(&doc.text)).into_owned())
+            .collect();
+        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            k.words.insert(last.clone());
+            if words.len() >= 2 {
+                k.words.insert(first.clone());
+                k.given.insert(first.clone());
+                k.full.insert(words.clone());
+            }
+        }
+    }
+    k
+}
+
+/// `found` plus every other occurrence of a known name, sorted by position, without overlaps.
+pub fn propagate(doc: &Document<'_>, shapes: &[Shape], found: Vec<NameMention>) -> Vec<NameMention> {
+    let k = keys(doc, shapes, &found);
+    let l = lists();
+    let taken: HashSet<usize> = found.iter().map(|m| m.span.start).collect();
+    let mut out = found;
+    for s in &doc.sentences {
+        for run in runs(doc, shapes, s.tokens.clone()) {
+            let Some(c) = candidate(doc, run) else {
+                continue;
+            };
+            let m = build(doc, shapes, &c);
+            if taken.contains(&m.span.start) || m.words.is_empty() {
+                continue;
+            }
+            let words: Vec<String> = m
+                .words
+                .iter()
+                .map(|&i| lower(shapes[i].name.of(&doc.text)).into_owned())
+                .collect();
+            let hit = match words.as_slice() {
+                [w] => {
+                    let sentence_start = c.tokens.start == s.tokens.start;
+                    k.words.contains(w)
+                        && !(sentence_start
+                            && k.given.contains(w)
+                            && !k.full.iter().any(|f| f.last() == Some(w))
+                            && l.common.contains(w))
+                }
+                _ => k.full.contains(&words),
+            };
+            if hit {
+                out.push(m);
+            }
+        }
+    }
+    capitals(doc, shapes, &k, &mut out);
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut last_end = 0;
+    out.retain(|m| {
+        let keep = m.span.start >= last_end;
+        if keep {
+            last_end = m.span.end;
+        }
+        keep
+    });
+    out
+}
+
+/// Headline capitals: "ORTIZ", "ANA ORTIZ".
+fn capitals(doc: &Document<'_>, shapes: &[Shape], k: &Keys, out: &mut Vec<NameMention>) {
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if !(shapes[i].allcaps && doc.tokens[i].kind == TokenKind::Word) {
+            i += 1;
+            continue;
+        }
+        let w0 = lower(shapes[i].name.of(&doc.text)).into_owned();
+        let w1 = (!shapes[i].possessive && shapes.get(i + 1).is_some_and(|s| s.allcaps && !s.line_start))
+            .then(|| lower(shapes[i + 1].name.of(&doc.text)).into_owned());
+        let len = match w1 {
+            Some(ref w1) if k.full.contains(&vec![w0.clone(), w1.clone()]) => 2,
+            _ if k.words.contains(&w0) && !lists().stopwords.contains(&w0) => 1,
+            _ => 0,
+        };
+        if len > 0 {
+            let last = shapes[i + len - 1].name;
+            out.push(NameMention {
+                span: Span::new(doc.tokens[i].span.start, last.end),
+                tokens: i..i + len,
+                words: (i..i + len).collect(),
+                title: None,
+                title_gender: None,
+                role: None,
+                allcaps: true,
+            });
+        }
+        i += len.max(1);
+    }
+}

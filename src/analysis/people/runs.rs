@@ -1,0 +1,186 @@
+//! Runs of capitalised words, cut into candidate names at titles, roles and modifiers.
+//!
+//! "French President Ana María de la Vega Jr. said" gives one run, then one candidate
+//! "Ana María de la Vega Jr." with the title "President" before it. Possessives end a run
+//! ("Ortiz’s Brigade" is "Ortiz’s" + "Brigade"); line breaks and punctuation end a run.
+
+use std::ops::Range;
+
+use crate::analysis::segment::Document;
+
+use super::lists::{lists, lower};
+use super::tokens::Shape;
+
+/// A candidate name: a token range with what came right before it inside its run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Tokens of the name, the possessive token included, glued periods of initials included.
+    pub tokens: Range<usize>,
+    /// The title token right before the name ("Mr", "President"), inside the run or not.
+    pub title: Option<usize>,
+    /// A role noun right before the name ("forward", "actress", "Centre").
+    pub role: Option<usize>,
+    /// Every token of the run, including stripped titles and modifiers.
+    pub run: Range<usize>,
+}
+
+/// Whether token `i` is a glued period.
+fn glued_dot(doc: &Document<'_>, i: usize) -> bool {
+    match (doc.tokens.get(i), i.checked_sub(1).and_then(|p| doc.tokens.get(p))) {
+        (Some(t), Some(p)) => t.span.start == p.span.end && t.span.of(&doc.text) == ".",
+        _ => false,
+    }
+}
+
+/// A word that may start or continue a run.
+fn name_word(doc: &Document<'_>, shapes: &[Shape], i: usize) -> bool {
+    shapes.get(i).is_some_and(|s| s.cap && !s.allcaps && !s.stop) && doc.tokens.get(i).is_some()
+}
+
+pub fn is_title(doc: &Document<'_>, i: usize) -> bool {
+    lists().titles.contains_key(lower(doc.token_text(i)).as_ref())
+}
+
+fn is_role(doc: &Document<'_>, i: usize) -> bool {
+    lists().roles.contains_key(lower(doc.token_text(i)).as_ref())
+}
+
+/// Maximal runs of capitalised words in `range` (a sentence's tokens).
+pub fn runs(doc: &Document<'_>, shapes: &[Shape], range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if !name_word(doc, shapes, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        loop {
+            if shapes[j].possessive {
+                break;
+            }
+            let mut k = j + 1;
+            if k < range.end && glued_dot(doc, k) && (shapes[j].initial || shapes[j].suffix || is_title(doc, j)) {
+                k += 1;
+            }
+            if k >= range.end || shapes[k].line_start {
+                break;
+            }
+            if name_word(doc, shapes, k) || shapes[k].suffix {
+                j = k;
+            } else if shapes[k].particle && k + 1 < range.end && name_word(doc, shapes, k + 1) {
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        let mut end = j + 1;
+        if shapes[j].initial || shapes[j].suffix || is_title(doc, j) {
+            if end < range.end && glued_dot(doc, end) {
+                end += 1;
+            }
+        }
+        out.push(start..end);
+        i = end;
+    }
+    out
+}
+
+/// The candidate name in a run: leading titles, roles, places and demonyms are stripped
+/// ("French President ..."); the last of them is kept as evidence.
+pub fn candidate(doc: &Document<'_>, run: Range<usize>) -> Option<Candidate> {
+    let l = lists();
+    let mut title = None;
+    let mut role = None;
+    // A title or role before the run ("forward Reggie Blinker", "Mr. Ortiz").
+    if let Some(p) = before(doc, run.start) {
+        if is_title(doc, p) {
+            title = Some(p);
+        } else if is_role(doc, p) {
+            role = Some(p);
+        }
+    }
+    let mut seg_start: Option<usize> = None;
+    for i in run.clone() {
+        if i > run.start && glued_dot(doc, i) {
+            continue;
+        }
+        if seg_start.is_some() {
+            continue;
+        }
+        let last = i + 1 >= run.end || (i + 2 == run.end && glued_dot(doc, i + 1));
+        if !last && is_title(doc, i) && !first_name_before_one(doc, i, &run) {
+            title = Some(i);
+            role = None;
+        } else if !last && is_role(doc, i) {
+            role = Some(i);
+        } else if !last && l.places.contains(lower(doc.token_text(i)).as_ref()) {
+            title = None;
+        } else {
+            seg_start = Some(i);
+        }
+    }
+    seg_start.map(|s| make(s..run.end, title, role, &run))
+}
+
+/// "Dean Smith": a title word that is also a frequent first name, with one word after it, is a
+/// first name.
+fn first_name_before_one(doc: &Document<'_>, i: usize, run: &Range<usize>) -> bool {
+    run.end == i + 2 && super::gazetteer::lookup(doc.token_text(i)).first_at_least(50)
+}
+
+fn make(tokens: Range<usize>, title: Option<usize>, role: Option<usize>, run: &Range<usize>) -> Candidate {
+    Candidate {
+        tokens,
+        title,
+        role,
+        run: run.clone(),
+    }
+}
+
+/// The word before token `i`, skipping a glued period ("Mr." → "Mr").
+pub fn before(doc: &Document<'_>, i: usize) -> Option<usize> {
+    let p = i.checked_sub(1)?;
+    if glued_dot(doc, p) {
+        p.checked_sub(1)
+    } else {
+        Some(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::people::tokens::shapes;
+    use crate::analysis::Format;
+
+    fn cands(text: &str) -> Vec<String> {
+        let doc = Document::new(text, Format::Plain);
+        let sh = shapes(&doc);
+        let mut out = Vec::new();
+        for r in runs(&doc, &sh, 0..doc.tokens.len()) {
+            for c in candidate(&doc, r) {
+                let s = doc.tokens[c.tokens.start].span.start;
+                let e = doc.tokens[c.tokens.end - 1].span.end;
+                let t = c.title.map(|t| doc.token_text(t).to_string()).unwrap_or_default();
+                out.push(format!("{}|{}", &text[s..e], t));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn cuts_titles_and_keeps_particles_initials_and_suffixes() {
+        assert_eq!(
+            cands("Then French President Ana M. de la Vega Jr. spoke to Mr. Ortiz’s aide."),
+            ["Ana M. de la Vega Jr.|President", "Ortiz’s|Mr"]
+        );
+    }
+
+    #[test]
+    fn ends_runs_at_line_breaks_and_possessives() {
+        assert_eq!(cands("Ana Ortiz\nLuis Vega"), ["Ana Ortiz|", "Luis Vega|"]);
+        assert_eq!(cands("the Howe’s Brigade"), ["Howe’s|", "Brigade|"]);
+    }
+}
