@@ -48,8 +48,8 @@ pub struct Group {
     pub mentions: Vec<usize>,
     pub given: Option<String>,
     pub surname: String,
-    /// Given names of full mentions that are only initials ("J").
-    pub initial: Option<char>,
+    /// The longest form's name words.
+    pub words: Vec<String>,
     pub title_gender: Option<Gender>,
 }
 
@@ -82,7 +82,7 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
             g.given.is_some()
                 && g.surname == *last
                 && match (&given, &g.given) {
-                    (Some(a), Some(b)) => a == b,
+                    (Some(a), Some(b)) => a == b || g.words.ends_with(w) || w.ends_with(&g.words),
                     _ => initial.is_some_and(|c| g.given.as_ref().is_some_and(|b| b.starts_with(c))),
                 }
         });
@@ -90,11 +90,14 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
             groups.push(Group {
                 given: given.clone(),
                 surname: last.clone(),
-                initial: *initial,
                 ..Group::default()
             });
             groups.len() - 1
         });
+        if w.len() > groups[gi].words.len() {
+            groups[gi].words = w.clone();
+            groups[gi].given = given.clone().or(groups[gi].given.take());
+        }
         groups[gi].mentions.push(mi);
         if groups[gi].title_gender.is_none() {
             groups[gi].title_gender = mentions[mi].title_gender;

@@ -13,6 +13,8 @@ pub struct Lists {
     pub titles: HashMap<String, Option<Gender>>,
     /// Role nouns for epithets and appositives, with the sex they imply.
     pub roles: HashMap<String, Option<Gender>>,
+    /// Words that say what a person is when written right before the name ("Swede", "biologist").
+    pub prefixes: HashMap<String, Option<Gender>>,
     /// Family and personal relations.
     pub relations: HashMap<String, Option<Gender>>,
     /// Third-person pronouns.
@@ -49,6 +51,7 @@ fn set(data: &'static str) -> HashSet<String> {
 static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     titles: gendered(include_str!("../lexicon/people_titles.txt")),
     roles: gendered(include_str!("../lexicon/people_roles.txt")),
+    prefixes: gendered(include_str!("../lexicon/people_name_prefixes.txt")),
     relations: gendered(include_str!("../lexicon/people_relations.txt")),
     pronouns: gendered(include_str!("../lexicon/people_pronouns.txt"))
         .into_iter()

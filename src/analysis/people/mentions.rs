@@ -2,18 +2,22 @@
 //!
 //! A candidate scores points for each piece of evidence: a known first name, a known surname,
 //! a middle initial, a title or role before it, a speech verb next to it, an age appositive
-//! ("Ortiz, 41,"), a results-table layout ("1. Ana Ortiz (Spain) 25.7"). It loses points after
-//! "the" and when a word is also a common word at the start of a sentence. Anything containing
-//! an organisation, place or calendar word is not a person. A candidate needs 3 points.
+//! ("Ortiz, 41,"), an appositive role ("Ortiz, a nurse"), a results-table layout ("1. Ana Ortiz
+//! (Spain) 25.7"), a byline. It loses points after "the" and when its first word is also a
+//! common word at the start of a sentence. Anything containing an organisation, calendar or
+//! function word is not a person, nor is a run made only of places. A candidate needs 3
+//! points; a two- or three-word candidate in a list ("Ana Ortiz, Luis Vega and Eva Lind") next
+//! to an accepted name is accepted too.
 
 use std::ops::Range;
 
 use crate::analysis::model::{Gender, Span};
 use crate::analysis::segment::{Document, TokenKind};
 
+use super::evidence::{age_after, appositive_role, byline, scorer, speech, table, work_before};
 use super::gazetteer::lookup;
 use super::lists::{lists, lower};
-use super::runs::{before, candidate, is_title, runs, Candidate};
+use super::runs::{before, candidate, is_role, is_title, runs, Candidate};
 use super::tokens::Shape;
 
 /// One mention of a person by name.
@@ -44,24 +48,70 @@ impl NameMention {
 /// Points a candidate needs to be taken as a person.
 const THRESHOLD: i32 = 3;
 
+/// One judged candidate.
+struct Judged {
+    mention: NameMention,
+    run: Range<usize>,
+    listable: bool,
+    accepted: bool,
+}
+
 /// Every name mention found from evidence (before propagation), in document order.
 pub fn detect(doc: &Document<'_>, shapes: &[Shape]) -> Vec<NameMention> {
-    let mut out = Vec::new();
+    let l = lists();
+    let mut all: Vec<Judged> = Vec::new();
     for s in &doc.sentences {
         for run in runs(doc, shapes, s.tokens.clone()) {
-            let Some(c) = candidate(doc, run) else {
+            let Some(c) = candidate(doc, run.clone()) else {
                 continue;
             };
             let m = build(doc, shapes, &c);
             if m.words.is_empty() {
                 continue;
             }
-            if score(doc, shapes, &c, &m, s.tokens.start) >= THRESHOLD {
-                out.push(m);
+            let points = score(doc, shapes, &c, &m, s.tokens.start);
+            let listable = (2..=3).contains(&m.words.len())
+                && points > -3
+                && !m
+                    .words
+                    .iter()
+                    .any(|&i| l.places.contains(lower(doc.token_text(i)).as_ref()));
+            all.push(Judged {
+                mention: m,
+                run,
+                listable: listable && points >= 0,
+                accepted: points >= THRESHOLD,
+            });
+        }
+    }
+    spread_lists(doc, &mut all);
+    all.into_iter().filter(|j| j.accepted).map(|j| j.mention).collect()
+}
+
+/// Accepts list items next to accepted names, forwards then backwards.
+fn spread_lists(doc: &Document<'_>, all: &mut [Judged]) {
+    for _ in 0..2 {
+        for i in 1..all.len() {
+            if !all[i].accepted && all[i].listable && all[i - 1].accepted && listed(doc, &all[i - 1].run, &all[i].run) {
+                all[i].accepted = true;
+            }
+        }
+        for i in (0..all.len().saturating_sub(1)).rev() {
+            if !all[i].accepted && all[i].listable && all[i + 1].accepted && listed(doc, &all[i].run, &all[i + 1].run) {
+                all[i].accepted = true;
             }
         }
     }
-    out
+}
+
+/// Whether two runs are neighbouring items of one list: only scores and one separator
+/// between them.
+fn listed(doc: &Document<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let gap: Vec<&str> = (a.end..b.start).map(|i| doc.token_text(i)).collect();
+    let seps = gap.iter().filter(|w| matches!(**w, "," | "and" | ";")).count();
+    let numbers = (a.end..b.start)
+        .all(|i| doc.tokens[i].kind == TokenKind::Number || matches!(doc.token_text(i), "," | "and" | ";"));
+    seps == 1 && numbers && gap.len() <= 3
 }
 
 /// The mention a candidate would make.
@@ -80,9 +130,8 @@ pub fn build(doc: &Document<'_>, shapes: &[Shape], c: &Candidate) -> NameMention
         }
     }
     let start = doc.tokens[c.tokens.start].span.start;
-    let last = shapes[end];
     let stop = if doc.tokens[end].kind == TokenKind::Word {
-        last.name.end
+        shapes[end].name.end
     } else {
         doc.tokens[end].span.end
     };
@@ -104,6 +153,12 @@ fn word<'a>(doc: &'a Document<'_>, shapes: &[Shape], i: usize) -> &'a str {
     shapes.get(i).map_or("", |s| s.name.of(&doc.text))
 }
 
+/// Whether a word rules the whole candidate out.
+fn excluded(w: &str) -> bool {
+    let l = lists();
+    l.nonperson.contains(w) || l.stopwords.contains(w)
+}
+
 /// The evidence a candidate is a person, in points.
 fn score(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, sent_start: usize) -> i32 {
     let l = lists();
@@ -112,29 +167,23 @@ fn score(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, s
         .iter()
         .map(|&i| lower(word(doc, shapes, i)).into_owned())
         .collect();
-    if names.iter().any(|w| l.nonperson.contains(w) || l.stopwords.contains(w))
+    if names.iter().any(|w| excluded(w))
         || l.nonperson_phrases.contains(&names.join(" "))
         || names.iter().all(|w| l.places.contains(w))
         || names.len() > 4
         || work_before(doc, c.run.start)
+        || ends_in_title(doc, m)
     {
-        return 0;
+        return -9;
     }
-    let mut points = context(doc, shapes, c, m);
     let at_start = c.tokens.start == sent_start;
     if let [only] = names.as_slice() {
-        if l.roles.contains_key(only) || l.titles.contains_key(only) {
-            return 0;
-        }
-        let info = lookup(only);
-        let known = (info.first_at_least(5) || info.surname_within(20_000)) && !l.common.contains(only);
-        if !known && m.title.is_none() && age_after(doc, c.tokens.end).is_none() {
-            points -= 1;
-        }
-        return points;
+        return single(doc, shapes, c, m, only);
     }
     let (first, last) = (&names[0], &names[names.len() - 1]);
     let fi = lookup(first);
+    let li = lookup(last);
+    let mut points = context(doc, shapes, c, fi.is_first() || li.is_surname());
     if fi.is_first() && !l.places.contains(first) {
         points += if l.common.contains(first) {
             1 + i32::from(!at_start)
@@ -144,10 +193,12 @@ fn score(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, s
             2
         };
     }
-    let li = lookup(last);
     points += i32::from(li.is_surname()) + i32::from(li.surname_within(5000) && !l.common.contains(last));
     if l.places.contains(last) {
         points -= 2;
+    }
+    if c.modifier {
+        points += 1;
     }
     if m.tokens.clone().any(|i| shapes[i].initial) {
         points += 1;
@@ -155,79 +206,74 @@ fn score(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, s
     points
 }
 
-/// Context around a candidate: title, role, speech verb, age, results table, "the".
-fn context(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention) -> i32 {
+/// "Premier League Chief": a name does not end in a title or role word.
+fn ends_in_title(doc: &Document<'_>, m: &NameMention) -> bool {
+    m.words.len() >= 2
+        && m.words
+            .last()
+            .is_some_and(|&i| (is_title(doc, i) || is_role(doc, i)) && !lookup(doc.token_text(i)).first_at_least(50))
+}
+
+/// Points for a one-word candidate: it needs a title, an age, a scorer list, or a speech verb
+/// or role together with a name the gazetteer knows.
+fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, only: &str) -> i32 {
     let l = lists();
-    let mut points = 0;
-    if c.title.is_some() {
-        points += 3;
-    } else if c.role.is_some() {
-        points += 2;
+    if l.roles.contains_key(only) || l.titles.contains_key(only) || l.places.contains(only) || c.modifier {
+        return -9;
     }
-    let prev = before(doc, c.run.start);
+    if only.chars().count() < 3 && c.title.is_none() {
+        return -9;
+    }
+    let info = lookup(only);
+    let known = (info.first_at_least(5) || info.surname_within(20_000)) && !l.common.contains(only);
     let next = c.tokens.end;
-    let prev_word = prev.map(|p| lower(doc.token_text(p)));
-    let next_word = lower(doc.token_text(next));
-    if l.speech_verbs.contains(next_word.as_ref())
-        || prev_word.as_ref().is_some_and(|w| l.speech_verbs.contains(w.as_ref()))
-    {
+    let prev = before(doc, c.run.start);
+    let mut points = 0;
+    if let Some(t) = c.title {
+        let weak = matches!(lower(doc.token_text(t)).as_ref(), "st" | "saint");
+        points += if weak { 1 } else { 3 };
+    } else if c.role.is_some() {
+        points += 1 + i32::from(known);
+    }
+    if age_after(doc, next).is_some_and(|_| doc.token_text(next) == ",") {
         points += 3;
     }
-    if age_after(doc, next).is_some() {
+    if speech(doc, prev, next) {
+        points += 1 + 2 * i32::from(known);
+    }
+    if scorer(doc, shapes, c.run.start, next) {
         points += 3;
     }
-    points += table(doc, shapes, c.run.start, next);
-    if c.title.is_none() && c.role.is_none() && prev_word.is_some_and(|w| w == "the" || w == "a" || w == "an") {
-        points -= 2;
-    }
-    if m.words.len() == 1 && shapes[m.words[0]].possessive && c.title.is_none() {
+    if shapes[m.words[0]].possessive && c.title.is_none() {
         points -= 1;
     }
     points
 }
 
-/// "Ortiz, 41," or "Ortiz (41)": the age right after a name, and where it is.
-pub fn age_after(doc: &Document<'_>, next: usize) -> Option<(u32, Span)> {
-    let open = doc.token_text(next);
-    let num = next + 1;
-    let close = doc.token_text(num + 1);
-    let ok = matches!((open, close), (",", ",") | (",", ".") | ("(", ")") | (",", ";"));
-    if !ok || doc.tokens.get(num)?.kind != TokenKind::Number {
-        return None;
+/// Context points for a candidate of two words or more.
+fn context(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, known: bool) -> i32 {
+    let mut points = 0;
+    if c.title.is_some() || c.role.is_some() {
+        points += 3;
     }
-    let years: u32 = doc.token_text(num).parse().ok()?;
-    (1..=110).contains(&years).then(|| (years, doc.tokens[num].span))
-}
-
-/// Results-table layout: the name starts a line or follows a rank, score or list comma, and a
-/// bracketed country or a score follows it.
-fn table(doc: &Document<'_>, shapes: &[Shape], start: usize, next: usize) -> i32 {
-    let lead = shapes.get(start).is_some_and(|s| s.line_start)
-        || start.checked_sub(1).is_some_and(|p| {
-            doc.tokens[p].kind == TokenKind::Number || matches!(doc.token_text(p), "," | ":" | "(" | "-" | ";" | ".")
-        });
-    if !lead {
-        return 0;
+    let prev = before(doc, c.run.start);
+    let next = c.tokens.end;
+    if speech(doc, prev, next) {
+        points += if known { 3 } else { 1 };
     }
-    let after = doc.token_text(next);
-    if after == "(" && doc.token_text(next + 2) == ")" && shapes.get(next + 1).is_some_and(|s| s.cap) {
-        return 3;
+    if age_after(doc, next).is_some() {
+        points += 3;
     }
-    let number_next = doc.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Number)
-        && doc
-            .tokens
-            .get(next)
-            .is_some_and(|t| !shapes[next].line_start && t.span.start > doc.tokens[next - 1].span.end);
-    if number_next {
-        return 2;
+    if appositive_role(doc, next) {
+        points += 2;
     }
-    0
-}
-
-/// "the thriller Black Swan": a work noun right before the run.
-fn work_before(doc: &Document<'_>, start: usize) -> bool {
-    let Some(p) = start.checked_sub(1) else {
-        return false;
-    };
-    lists().work_nouns.contains(lower(doc.token_text(p)).as_ref()) && !is_title(doc, p)
+    if byline(doc, shapes, c.run.start, next) {
+        points += 3;
+    }
+    points += table(doc, shapes, c.run.start, next);
+    let article = prev.is_some_and(|p| matches!(lower(doc.token_text(p)).as_ref(), "the" | "a" | "an"));
+    if c.title.is_none() && c.role.is_none() && article {
+        points -= 2;
+    }
+    points
 }

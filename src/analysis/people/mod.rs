@@ -13,6 +13,7 @@
 mod cluster;
 mod coref;
 mod describe;
+mod evidence;
 mod gazetteer;
 mod lists;
 mod mentions;

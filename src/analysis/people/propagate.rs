@@ -36,7 +36,10 @@ fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
             if words.len() >= 2 {
                 k.words.insert(first.clone());
                 k.given.insert(first.clone());
-                k.full.insert(words.clone());
+                // "Aung San Suu Kyi" makes "Suu Kyi" and "San Suu Kyi" known too.
+                for from in 0..words.len() - 1 {
+                    k.full.insert(words[from..].to_vec());
+                }
             }
         }
     }

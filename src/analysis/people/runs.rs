@@ -18,8 +18,11 @@ pub struct Candidate {
     pub tokens: Range<usize>,
     /// The title token right before the name ("Mr", "President"), inside the run or not.
     pub title: Option<usize>,
-    /// A role noun right before the name ("forward", "actress", "Centre").
+    /// A role noun right before the name ("forward", "actress", "Centre"), or before a comma
+    /// before it ("her husband, Luis Vega").
     pub role: Option<usize>,
+    /// A place or nationality word was stripped from the front ("French", "Munich").
+    pub modifier: bool,
     /// Every token of the run, including stripped titles and modifiers.
     pub run: Range<usize>,
 }
@@ -38,11 +41,16 @@ fn name_word(doc: &Document<'_>, shapes: &[Shape], i: usize) -> bool {
 }
 
 pub fn is_title(doc: &Document<'_>, i: usize) -> bool {
-    lists().titles.contains_key(lower(doc.token_text(i)).as_ref())
+    let w = lower(doc.token_text(i));
+    let titles = &lists().titles;
+    titles.contains_key(w.as_ref()) || w.rsplit_once('-').is_some_and(|(_, last)| titles.contains_key(last))
 }
 
-fn is_role(doc: &Document<'_>, i: usize) -> bool {
-    lists().roles.contains_key(lower(doc.token_text(i)).as_ref())
+/// A role noun or a word that says what a person is, written before a name.
+pub fn is_role(doc: &Document<'_>, i: usize) -> bool {
+    let w = lower(doc.token_text(i));
+    let l = lists();
+    l.roles.contains_key(w.as_ref()) || l.prefixes.contains_key(w.as_ref())
 }
 
 /// Maximal runs of capitalised words in `range` (a sentence's tokens).
@@ -76,7 +84,7 @@ pub fn runs(doc: &Document<'_>, shapes: &[Shape], range: Range<usize>) -> Vec<Ra
             }
         }
         let mut end = j + 1;
-        if shapes[j].initial || shapes[j].suffix || is_title(doc, j) {
+        if shapes[j].initial || shapes[j].suffix {
             if end < range.end && glued_dot(doc, end) {
                 end += 1;
             }
@@ -87,56 +95,50 @@ pub fn runs(doc: &Document<'_>, shapes: &[Shape], range: Range<usize>) -> Vec<Ra
     out
 }
 
-/// The candidate name in a run: leading titles, roles, places and demonyms are stripped
-/// ("French President ..."); the last of them is kept as evidence.
+/// The candidate name in a run: everything up to the last title or role word is stripped
+/// ("Russian Finance Minister Ana Ortiz"), and so are leading places and nationality words
+/// ("French ..."); the title or role is kept as evidence.
 pub fn candidate(doc: &Document<'_>, run: Range<usize>) -> Option<Candidate> {
     let l = lists();
-    let mut title = None;
-    let mut role = None;
-    // A title or role before the run ("forward Reggie Blinker", "Mr. Ortiz").
+    let (mut title, mut role) = (None, None);
     if let Some(p) = before(doc, run.start) {
         if is_title(doc, p) {
             title = Some(p);
         } else if is_role(doc, p) {
             role = Some(p);
+        } else if doc.token_text(p) == "," && before(doc, p).is_some_and(|q| is_role(doc, q)) {
+            role = before(doc, p);
         }
     }
-    let mut seg_start: Option<usize> = None;
-    for i in run.clone() {
-        if i > run.start && glued_dot(doc, i) {
-            continue;
-        }
-        if seg_start.is_some() {
-            continue;
-        }
-        let last = i + 1 >= run.end || (i + 2 == run.end && glued_dot(doc, i + 1));
-        if !last && is_title(doc, i) && !first_name_before_one(doc, i, &run) {
-            title = Some(i);
-            role = None;
-        } else if !last && is_role(doc, i) {
-            role = Some(i);
-        } else if !last && l.places.contains(lower(doc.token_text(i)).as_ref()) {
-            title = None;
-        } else {
-            seg_start = Some(i);
+    let words: Vec<usize> = run.clone().filter(|&i| !(i > run.start && glued_dot(doc, i))).collect();
+    let last = words.len().saturating_sub(1);
+    let mut start = 0;
+    for (k, &i) in words.iter().enumerate().take(last) {
+        if is_title(doc, i) && !first_name_before_one(doc, i, &run) {
+            (title, role, start) = (Some(i), None, k + 1);
+        } else if is_role(doc, i) {
+            (title, role, start) = (None, Some(i), k + 1);
         }
     }
-    seg_start.map(|s| make(s..run.end, title, role, &run))
+    let mut modifier = false;
+    while start < last && l.places.contains(lower(doc.token_text(words[start])).as_ref()) {
+        modifier = true;
+        start += 1;
+    }
+    let first = *words.get(start)?;
+    Some(Candidate {
+        tokens: first..run.end,
+        title,
+        role,
+        modifier,
+        run,
+    })
 }
 
 /// "Dean Smith": a title word that is also a frequent first name, with one word after it, is a
 /// first name.
 fn first_name_before_one(doc: &Document<'_>, i: usize, run: &Range<usize>) -> bool {
     run.end == i + 2 && super::gazetteer::lookup(doc.token_text(i)).first_at_least(50)
-}
-
-fn make(tokens: Range<usize>, title: Option<usize>, role: Option<usize>, run: &Range<usize>) -> Candidate {
-    Candidate {
-        tokens,
-        title,
-        role,
-        run: run.clone(),
-    }
 }
 
 /// The word before token `i`, skipping a glued period ("Mr." → "Mr").
