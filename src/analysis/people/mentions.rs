@@ -108,7 +108,8 @@ fn spread_lists(doc: &Document<'_>, all: &mut [Judged]) {
 /// between them.
 fn listed(doc: &Document<'_>, a: &Range<usize>, b: &Range<usize>) -> bool {
     let gap: Vec<&str> = (a.end..b.start).map(|i| doc.token_text(i)).collect();
-    let seps = gap.iter().filter(|w| matches!(**w, "," | "and" | ";")).count();
+    let seps =
+        gap.iter().filter(|w| matches!(**w, "," | "and" | ";")).count() - usize::from(gap.ends_with(&[",", "and"]));
     let numbers = (a.end..b.start)
         .all(|i| doc.tokens[i].kind == TokenKind::Number || matches!(doc.token_text(i), "," | "and" | ";"));
     seps == 1 && numbers && gap.len() <= 3

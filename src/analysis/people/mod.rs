@@ -18,6 +18,7 @@ mod gazetteer;
 mod lists;
 mod mentions;
 mod propagate;
+mod recurring;
 mod runs;
 mod tokens;
 
@@ -32,7 +33,9 @@ use mentions::NameMention;
 /// Finds every person the story mentions.
 pub fn find(doc: &Document<'_>) -> Vec<Person> {
     let shapes = tokens::shapes(doc);
-    let found = mentions::detect(doc, &shapes);
+    let mut found = mentions::detect(doc, &shapes);
+    let recurring = recurring::find(doc, &shapes, &found);
+    found.extend(recurring);
     let all = propagate::propagate(doc, &shapes, found);
     let groups = cluster::cluster(doc, &shapes, &all);
     let mut people: Vec<Person> = groups.iter().map(|g| person(doc, &all, g)).collect();

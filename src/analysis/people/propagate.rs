@@ -66,6 +66,9 @@ pub fn propagate(doc: &Document<'_>, shapes: &[Shape], found: Vec<NameMention>) 
                 .iter()
                 .map(|&i| lower(shapes[i].name.of(&doc.text)).into_owned())
                 .collect();
+            if place_after(doc, c.tokens.end) {
+                continue;
+            }
             let hit = match words.as_slice() {
                 [w] => {
                     let sentence_start = c.tokens.start == s.tokens.start;
@@ -125,4 +128,9 @@ fn capitals(doc: &Document<'_>, shapes: &[Shape], k: &Keys, out: &mut Vec<NameMe
         }
         i += len.max(1);
     }
+}
+
+/// "Austin, Texas": a comma and a place after the word.
+fn place_after(doc: &Document<'_>, next: usize) -> bool {
+    doc.token_text(next) == "," && lists().places.contains(lower(doc.token_text(next + 1)).as_ref())
 }

@@ -21,7 +21,8 @@ pub struct Candidate {
     /// A role noun right before the name ("forward", "actress", "Centre"), or before a comma
     /// before it ("her husband, Luis Vega").
     pub role: Option<usize>,
-    /// A place or nationality word was stripped from the front ("French", "Munich").
+    /// A place, nationality or organisation word was stripped from the front ("French",
+    /// "Munich", "Environment Canada").
     pub modifier: bool,
     /// Every token of the run, including stripped titles and modifiers.
     pub run: Range<usize>,
@@ -36,8 +37,10 @@ fn glued_dot(doc: &Document<'_>, i: usize) -> bool {
 }
 
 /// A word that may start or continue a run.
-fn name_word(doc: &Document<'_>, shapes: &[Shape], i: usize) -> bool {
-    shapes.get(i).is_some_and(|s| s.cap && !s.allcaps && !s.stop) && doc.tokens.get(i).is_some()
+fn name_word(shapes: &[Shape], i: usize) -> bool {
+    shapes
+        .get(i)
+        .is_some_and(|s| s.cap && !s.allcaps && (!s.stop || s.initial))
 }
 
 pub fn is_title(doc: &Document<'_>, i: usize) -> bool {
@@ -58,7 +61,7 @@ pub fn runs(doc: &Document<'_>, shapes: &[Shape], range: Range<usize>) -> Vec<Ra
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        if !name_word(doc, shapes, i) {
+        if !name_word(shapes, i) {
             i += 1;
             continue;
         }
@@ -75,9 +78,9 @@ pub fn runs(doc: &Document<'_>, shapes: &[Shape], range: Range<usize>) -> Vec<Ra
             if k >= range.end || shapes[k].line_start {
                 break;
             }
-            if name_word(doc, shapes, k) || shapes[k].suffix {
+            if name_word(shapes, k) || shapes[k].suffix {
                 j = k;
-            } else if shapes[k].particle && k + 1 < range.end && name_word(doc, shapes, k + 1) {
+            } else if shapes[k].particle && k + 1 < range.end && name_word(shapes, k + 1) {
                 j = k + 1;
             } else {
                 break;
@@ -113,14 +116,16 @@ pub fn candidate(doc: &Document<'_>, run: Range<usize>) -> Option<Candidate> {
     let words: Vec<usize> = run.clone().filter(|&i| !(i > run.start && glued_dot(doc, i))).collect();
     let last = words.len().saturating_sub(1);
     let mut start = 0;
+    let mut modifier = false;
     for (k, &i) in words.iter().enumerate().take(last) {
         if is_title(doc, i) && !first_name_before_one(doc, i, &run) {
             (title, role, start) = (Some(i), None, k + 1);
         } else if is_role(doc, i) {
             (title, role, start) = (None, Some(i), k + 1);
+        } else if l.nonperson.contains(lower(doc.token_text(i)).as_ref()) {
+            (title, role, start, modifier) = (None, None, k + 1, true);
         }
     }
-    let mut modifier = false;
     while start < last && l.places.contains(lower(doc.token_text(words[start])).as_ref()) {
         modifier = true;
         start += 1;
@@ -141,11 +146,13 @@ fn first_name_before_one(doc: &Document<'_>, i: usize, run: &Range<usize>) -> bo
     run.end == i + 2 && super::gazetteer::lookup(doc.token_text(i)).first_at_least(50)
 }
 
-/// The word before token `i`, skipping a glued period ("Mr." → "Mr").
+/// The word before token `i`, skipping the glued period of a title ("Mr." → "Mr").
 pub fn before(doc: &Document<'_>, i: usize) -> Option<usize> {
     let p = i.checked_sub(1)?;
-    if glued_dot(doc, p) {
-        p.checked_sub(1)
+    let q = p.checked_sub(1);
+    let abbreviation = q.is_some_and(|q| is_title(doc, q) || doc.token_text(q).chars().count() == 1);
+    if glued_dot(doc, p) && abbreviation {
+        q
     } else {
         Some(p)
     }

@@ -12,6 +12,38 @@ const PARTICLES: &[&str] = &[
     "das", "do", "ter", "ten", "zu", "y", "bint", "ben", "af", "av",
 ];
 
+/// Days and months that are never part of a person's name: they end a run of capitals
+/// ("Ana Ortiz Wednesday"). May, June, April and August are names too and are left out.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "july",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Generational suffixes written after a name.
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV", "Jnr", "Snr"];
 
@@ -69,7 +101,8 @@ pub fn shapes(doc: &Document<'_>) -> Vec<Shape> {
         s.initial = glued_dot && base.chars().count() == 1 && first.is_uppercase();
         s.particle = PARTICLES.contains(&base);
         s.suffix = SUFFIXES.contains(&base);
-        s.stop = l.stopwords.contains(lower(base).as_ref());
+        let head = base.split(['\'', '’']).next().unwrap_or(base);
+        s.stop = l.stopwords.contains(lower(head).as_ref()) || CALENDAR.contains(&lower(base).as_ref());
         out.push(s);
     }
     out
@@ -77,11 +110,13 @@ pub fn shapes(doc: &Document<'_>) -> Vec<Shape> {
 
 /// "al-Karim", "el-Sayed": a lowercase Arabic article glued to a capitalised name.
 fn arabic_prefix(word: &str) -> bool {
-    ["al-", "el-", "bin-", "ibn-"].iter().any(|p| {
-        word.strip_prefix(p)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_uppercase)
-    })
+    ["al-", "el-", "bin-", "ibn-", "d'", "d’", "de'", "dell'", "l'"]
+        .iter()
+        .any(|p| {
+            word.strip_prefix(p)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
 }
 
 #[cfg(test)]
