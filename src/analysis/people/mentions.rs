@@ -184,7 +184,8 @@ fn score(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, s
     let (first, last) = (&names[0], &names[names.len() - 1]);
     let fi = lookup(first);
     let li = lookup(last);
-    let mut points = context(doc, shapes, c, fi.is_first() || li.is_surname());
+    let solid_first = fi.first_at_least(5) && !l.common.contains(first);
+    let mut points = context(doc, shapes, c, fi.is_first() || li.is_surname(), solid_first);
     if fi.is_first() && !l.places.contains(first) {
         points += if l.common.contains(first) {
             1 + i32::from(!at_start)
@@ -252,7 +253,7 @@ fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, 
 }
 
 /// Context points for a candidate of two words or more.
-fn context(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, known: bool) -> i32 {
+fn context(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, known: bool, solid_first: bool) -> i32 {
     let mut points = 0;
     if c.title.is_some() || c.role.is_some() {
         points += 3;
@@ -273,7 +274,7 @@ fn context(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, known: bool) -> 
     }
     points += table(doc, shapes, c.run.start, next);
     let article = prev.is_some_and(|p| matches!(lower(doc.token_text(p)).as_ref(), "the" | "a" | "an"));
-    if c.title.is_none() && c.role.is_none() && article {
+    if c.title.is_none() && c.role.is_none() && article && !solid_first {
         points -= 2;
     }
     points

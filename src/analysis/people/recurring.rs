@@ -74,13 +74,15 @@ pub fn find(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Vec<
                         | "your"
                 )
             });
-            t.against += usize::from(place);
+            t.against += usize::from(place && !shapes[*w].possessive);
             t.first.get_or_insert(m);
         }
     }
     tally
         .into_values()
-        .filter(|t| t.against == 0 && (t.personal >= 2 || (t.personal >= 1 && t.seen >= 3)))
+        .filter(|t| {
+            (t.personal >= 2 && t.personal > 2 * t.against) || (t.personal == 1 && t.against == 0 && t.seen >= 3)
+        })
         .filter_map(|t| t.first)
         .collect()
 }
