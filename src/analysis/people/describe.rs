@@ -1,9 +1,237 @@
 //! What the story says about each person: appositives, epithets, ages and relations.
+//!
+//! - After the name: "Ortiz, 41, a nurse from Ohio," gives the age 41 and the descriptor
+//!   "a nurse from Ohio"; "Ortiz (41)" an age.
+//! - Before the name: "The Oscar-nominated actress Ana Ortiz", "Dutch forward Reggie Blinker"
+//!   and "41-year-old Ortiz"; "her husband, Luis Vega" and "Ortiz's husband Luis Vega" also
+//!   give the owner ("her", "Ortiz") the relation husband → Vega.
 
-use crate::analysis::model::Person;
-use crate::analysis::segment::Document;
+use crate::analysis::model::{Age, Descriptor, Gender, MentionKind, Person, Relation, Span};
+use crate::analysis::segment::{Document, TokenKind};
 
+use super::evidence::age_after;
+use super::lists::{lists, lower};
+use super::runs::{is_role, is_title};
 use super::tokens::Shape;
 
-/// Fills descriptors, ages and relations.
-pub fn describe(_doc: &Document<'_>, _shapes: &[Shape], _people: &mut [Person]) {}
+/// A name mention located in tokens.
+#[derive(Clone, Copy, Debug)]
+pub struct Located {
+    pub person: usize,
+    pub span: Span,
+    /// First and one-past-last token.
+    pub first: usize,
+    pub end: usize,
+}
+
+/// Every name mention of every person, in document order.
+pub fn locate(doc: &Document<'_>, people: &[Person]) -> Vec<Located> {
+    let mut out: Vec<Located> = people
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| {
+            p.mentions
+                .iter()
+                .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::ShortName))
+                .map(move |m| (pi, m.span))
+        })
+        .map(|(person, span)| Located {
+            person,
+            span,
+            first: doc.token_at_or_after(span.start),
+            end: doc.tokens.partition_point(|t| t.span.start < span.end),
+        })
+        .collect();
+    out.sort_by_key(|l| l.span.start);
+    out
+}
+
+/// Fills descriptors, ages and relations, and a sex from gendered descriptors.
+pub fn describe(doc: &Document<'_>, shapes: &[Shape], people: &mut [Person]) {
+    let located = locate(doc, people);
+    for loc in &located {
+        after(doc, loc, people);
+        before(doc, shapes, loc, &located, people);
+    }
+    for p in people.iter_mut() {
+        if p.gender.is_none() {
+            p.gender = descriptor_gender(p);
+        }
+    }
+}
+
+/// "Ortiz, 41, a nurse from Ohio," and "Ortiz (41)".
+fn after(doc: &Document<'_>, loc: &Located, people: &mut [Person]) {
+    let mut next = loc.end;
+    if let Some((years, span)) = age_after(doc, next) {
+        push_age(&mut people[loc.person], years, span);
+        next += 2;
+    }
+    if doc.token_text(next) != "," {
+        return;
+    }
+    let start = next + 1;
+    let mut end = start;
+    while end < start + 12 && !matches!(doc.token_text(end), "," | "." | ";" | ":" | ")" | "(" | "”" | "\"" | "") {
+        end += 1;
+    }
+    let det = matches!(
+        lower(doc.token_text(start)).as_ref(),
+        "a" | "an" | "the" | "his" | "her" | "their"
+    );
+    let has_role =
+        (start..end).any(|i| is_role(doc, i) || lists().relations.contains_key(lower(doc.token_text(i)).as_ref()));
+    if end > start && det && has_role && !doc.token_text(end).is_empty() {
+        let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+        push_descriptor(doc, &mut people[loc.person], span);
+        if let Some((years, age_span)) = age_after(doc, end) {
+            push_age(&mut people[loc.person], years, age_span);
+        }
+    }
+}
+
+/// "The Oscar-nominated actress Ana Ortiz", "41-year-old Ortiz", "her husband, Luis Vega".
+fn before(doc: &Document<'_>, shapes: &[Shape], loc: &Located, all: &[Located], people: &mut [Person]) {
+    let mut i = loc.first;
+    // Skip a title and its period.
+    if i > 0 && doc.token_text(i - 1) == "." && i > 1 && is_title(doc, i - 2) {
+        i -= 2;
+    } else if i > 0 && is_title(doc, i - 1) {
+        i -= 1;
+    }
+    let comma = i > 0 && doc.token_text(i - 1) == ",";
+    let head = if comma { i.checked_sub(2) } else { i.checked_sub(1) };
+    let Some(head) = head else {
+        return;
+    };
+    if let Some(years) = year_old(doc, head) {
+        push_age(&mut people[loc.person], years, doc.tokens[head].span);
+        return;
+    }
+    let word = lower(doc.token_text(head)).into_owned();
+    let relation = lists().relations.contains_key(&word);
+    if !(is_role(doc, head) || relation) {
+        return;
+    }
+    let start = phrase_start(doc, shapes, head);
+    // "After meeting the director, Ana Ortiz left": only an appositive ("the director, Ana
+    // Ortiz, said") or a possessive ("her husband, Luis Vega") describes the name.
+    let possessive =
+        matches!(lower(doc.token_text(start)).as_ref(), "his" | "her" | "their") || shapes[start].possessive;
+    if comma && !possessive && doc.token_text(loc.end) != "," {
+        return;
+    }
+    let span = Span::new(doc.tokens[start].span.start, doc.tokens[head].span.end);
+    push_descriptor(doc, &mut people[loc.person], span);
+    if relation && start < head {
+        if let Some(owner) = owner(doc, start, loc, all, people) {
+            let other = Some(loc.person);
+            people[owner].relations.push(Relation {
+                span,
+                role: word,
+                other,
+            });
+        }
+    }
+}
+
+/// Where the noun phrase ending at `head` starts: back over modifiers to a determiner or a
+/// possessive, at most six words.
+fn phrase_start(doc: &Document<'_>, shapes: &[Shape], head: usize) -> usize {
+    let mut start = head;
+    for k in (head.saturating_sub(6)..head).rev() {
+        let t = doc.token_text(k);
+        let w = lower(t);
+        let word = doc.tokens[k].kind == TokenKind::Word || t == "-";
+        if !word
+            || lists().stopwords.contains(w.as_ref()) && !is_determiner(&w)
+            || lists().speech_verbs.contains(w.as_ref())
+        {
+            break;
+        }
+        start = k;
+        if is_determiner(&w) || shapes[k].possessive {
+            break;
+        }
+    }
+    start
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    )
+}
+
+/// Who "her" or "Ortiz's" in "her husband, Luis Vega" is.
+fn owner(doc: &Document<'_>, start: usize, loc: &Located, all: &[Located], people: &[Person]) -> Option<usize> {
+    let w = lower(doc.token_text(start));
+    if let Some(named) = all.iter().find(|l| l.end == start + 1 && l.first <= start) {
+        return (named.person != loc.person).then_some(named.person);
+    }
+    let sex = match w.as_ref() {
+        "her" => Some(Gender::Female),
+        "his" => Some(Gender::Male),
+        _ => return None,
+    };
+    let at = doc.tokens[start].span.start;
+    let sentence = doc.sentence_at(at);
+    all.iter()
+        .rev()
+        .filter(|l| l.span.end <= at && l.person != loc.person)
+        .take_while(|l| {
+            doc.sentence_at(l.span.start)
+                .zip(sentence)
+                .is_some_and(|(a, b)| b.saturating_sub(a) <= 1)
+        })
+        .find(|l| people[l.person].gender.is_none_or(|g| Some(g) == sex))
+        .map(|l| l.person)
+}
+
+/// "41-year-old": the age in a hyphenated number token.
+fn year_old(doc: &Document<'_>, i: usize) -> Option<u32> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Number {
+        return None;
+    }
+    let text = doc.token_text(i);
+    let (num, rest) = text.split_once('-')?;
+    let years: u32 = num.parse().ok()?;
+    (rest.starts_with("year-old") && (1..=110).contains(&years)).then_some(years)
+}
+
+fn push_age(p: &mut Person, years: u32, span: Span) {
+    if !p.ages.iter().any(|a| a.span == span) {
+        p.ages.push(Age { span, years });
+    }
+}
+
+fn push_descriptor(doc: &Document<'_>, p: &mut Person, span: Span) {
+    if !p.descriptors.iter().any(|d| d.span == span) {
+        let text = span.of(&doc.text).to_string();
+        p.descriptors.push(Descriptor { span, text });
+    }
+}
+
+/// The sex the descriptors' role nouns imply, when they agree.
+fn descriptor_gender(p: &Person) -> Option<Gender> {
+    let l = lists();
+    let mut sex = None;
+    for d in &p.descriptors {
+        let last = d
+            .text
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .find(|w| !w.is_empty());
+        let Some(word) = last.map(str::to_lowercase) else {
+            continue;
+        };
+        let g = l.roles.get(&word).or_else(|| l.relations.get(&word)).copied().flatten();
+        match (sex, g) {
+            (Some(a), Some(b)) if a != b => return None,
+            (None, Some(b)) => sex = Some(b),
+            _ => {}
+        }
+    }
+    sex
+}

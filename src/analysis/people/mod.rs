@@ -18,13 +18,14 @@ mod gazetteer;
 mod lists;
 mod mentions;
 mod propagate;
+mod quoted;
 mod recurring;
 mod runs;
 mod tokens;
 
 pub use cluster::fold;
 
-use super::model::{Gender, Mention, MentionKind, Person, Quote, Source};
+use super::model::{Mention, MentionKind, Person, Quote, Source};
 use super::segment::Document;
 
 use cluster::Group;
@@ -41,7 +42,7 @@ pub fn find(doc: &Document<'_>) -> Vec<Person> {
     let mut people: Vec<Person> = groups.iter().map(|g| person(doc, &all, g)).collect();
     people.sort_by_key(|p| p.mentions.first().map(|m| m.span.start));
     describe::describe(doc, &shapes, &mut people);
-    coref::link(doc, &mut people);
+    coref::link(doc, &shapes, &mut people);
     for p in &mut people {
         p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     }
@@ -95,13 +96,5 @@ pub fn attach_quotes(people: &mut [Person], quotes: &[Quote], sources: &[Source]
                 person.sources.push(si);
             }
         }
-    }
-}
-
-/// The sex implied by a person's gender-bearing words, if they all agree.
-pub(crate) fn agree(a: Option<Gender>, b: Option<Gender>) -> Option<Gender> {
-    match (a, b) {
-        (Some(x), Some(y)) if x != y => None,
-        (x, y) => x.or(y),
     }
 }

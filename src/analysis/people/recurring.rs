@@ -109,8 +109,8 @@ fn name_like(lower: &str, word: &str) -> bool {
 /// `Some(true)` for a personal one, `Some(false)` for "it"/"its".
 fn follow(doc: &Document<'_>, shapes: &[Shape], from: usize, paragraph: usize) -> Option<bool> {
     let l = lists();
-    for i in from..(from + 15).min(doc.tokens.len()) {
-        let t = doc.tokens[i];
+    let end = (from + 15).min(doc.tokens.len());
+    for (i, (t, sh)) in doc.tokens.iter().zip(shapes).enumerate().take(end).skip(from) {
         if doc.paragraph_at(t.span.start) != Some(paragraph) {
             return None;
         }
@@ -121,7 +121,7 @@ fn follow(doc: &Document<'_>, shapes: &[Shape], from: usize, paragraph: usize) -
         if matches!(w.as_ref(), "it" | "its") {
             return Some(false);
         }
-        if shapes[i].cap && !shapes[i].stop {
+        if sh.cap && !sh.stop {
             return None;
         }
     }

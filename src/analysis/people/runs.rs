@@ -80,17 +80,23 @@ pub fn runs(doc: &Document<'_>, shapes: &[Shape], range: Range<usize>) -> Vec<Ra
             }
             if name_word(shapes, k) || shapes[k].suffix {
                 j = k;
-            } else if shapes[k].particle && k + 1 < range.end && name_word(shapes, k + 1) {
-                j = k + 1;
+            } else if shapes[k].particle {
+                // "de la Vega", "van der Merwe": particles, then a capitalised word.
+                let q = (k..range.end)
+                    .find(|&q| !shapes[q].particle || shapes[q].line_start)
+                    .unwrap_or(range.end);
+                if q < range.end && q - k <= 3 && name_word(shapes, q) && !shapes[q].line_start {
+                    j = q;
+                } else {
+                    break;
+                }
             } else {
                 break;
             }
         }
         let mut end = j + 1;
-        if shapes[j].initial || shapes[j].suffix {
-            if end < range.end && glued_dot(doc, end) {
-                end += 1;
-            }
+        if (shapes[j].initial || shapes[j].suffix) && end < range.end && glued_dot(doc, end) {
+            end += 1;
         }
         out.push(start..end);
         i = end;
@@ -169,7 +175,7 @@ mod tests {
         let sh = shapes(&doc);
         let mut out = Vec::new();
         for r in runs(&doc, &sh, 0..doc.tokens.len()) {
-            for c in candidate(&doc, r) {
+            if let Some(c) = candidate(&doc, r) {
                 let s = doc.tokens[c.tokens.start].span.start;
                 let e = doc.tokens[c.tokens.end - 1].span.end;
                 let t = c.title.map(|t| doc.token_text(t).to_string()).unwrap_or_default();
