@@ -86,6 +86,12 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
                     _ => initial.is_some_and(|c| g.given.as_ref().is_some_and(|b| b.starts_with(c))),
                 }
         });
+        // "Ana Ortis" after "Ana Ortiz": the same given name and a surname one letter off.
+        let found = found.or_else(|| {
+            groups
+                .iter()
+                .position(|g| g.given.is_some() && g.given == given && given.is_some() && one_edit(&g.surname, last))
+        });
         let gi = found.unwrap_or_else(|| {
             groups.push(Group {
                 given: given.clone(),
@@ -156,5 +162,44 @@ fn pick(groups: &[Group], mentions: &[NameMention], mi: usize, word: &str) -> Op
             .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
             .map(|(gi, _, _)| gi)
     };
-    by(true).or_else(|| by(false))
+    by(true).or_else(|| by(false)).or_else(|| variant(groups, word))
+}
+
+/// "Ortis" after "Ana Ortiz": a lone surname one letter off a full name's surname, when the
+/// lone form is not itself a frequent census surname (Hansen and Hanson are both real).
+fn variant(groups: &[Group], word: &str) -> Option<usize> {
+    if super::gazetteer::lookup(word).surname_within(10_000) {
+        return None;
+    }
+    let fits: Vec<usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.given.is_some() && one_edit(&g.surname, word) && !g.mentions.is_empty())
+        .map(|(gi, _)| gi)
+        .collect();
+    match fits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Whether two words of five letters or more differ by one substitution, insertion,
+/// deletion or swap of neighbours.
+pub fn one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b || a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.len(), b.len());
+    if la == lb {
+        let swap = pre + 2 <= la
+            && a.get(pre) == b.get(pre + 1)
+            && a.get(pre + 1) == b.get(pre)
+            && a[pre + 2..] == b[pre + 2..];
+        return pre + suf + 1 >= la || swap;
+    }
+    pre + suf >= la.min(lb)
 }

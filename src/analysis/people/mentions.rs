@@ -267,7 +267,7 @@ fn context(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, known: bool, sol
         points += 3;
     }
     if appositive_role(doc, next) {
-        points += 2;
+        points += 3;
     }
     if byline(doc, shapes, c.run.start, next) {
         points += 3;

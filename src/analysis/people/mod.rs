@@ -23,7 +23,7 @@ mod recurring;
 mod runs;
 mod tokens;
 
-pub use cluster::fold;
+pub use cluster::{fold, one_edit};
 
 use super::model::{Mention, MentionKind, Person, Quote, Source};
 use super::segment::Document;

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use crate::analysis::model::Span;
 use crate::analysis::segment::{Document, TokenKind};
 
+use super::cluster::{fold, one_edit};
 use super::lists::{lists, lower};
 use super::mentions::{build, NameMention};
 use super::runs::{candidate, runs};
@@ -26,11 +27,7 @@ fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
         full: HashSet::new(),
     };
     for m in found {
-        let words: Vec<String> = m
-            .words
-            .iter()
-            .map(|&i| lower(shapes[i].name.of(&doc.text)).into_owned())
-            .collect();
+        let words: Vec<String> = m.words.iter().map(|&i| fold(shapes[i].name.of(&doc.text))).collect();
         if let (Some(first), Some(last)) = (words.first(), words.last()) {
             k.words.insert(last.clone());
             if words.len() >= 2 {
@@ -61,15 +58,12 @@ pub fn propagate(doc: &Document<'_>, shapes: &[Shape], found: Vec<NameMention>) 
             if taken.contains(&m.span.start) || m.words.is_empty() {
                 continue;
             }
-            let words: Vec<String> = m
-                .words
-                .iter()
-                .map(|&i| lower(shapes[i].name.of(&doc.text)).into_owned())
-                .collect();
+            let words: Vec<String> = m.words.iter().map(|&i| fold(shapes[i].name.of(&doc.text))).collect();
             if place_after(doc, c.tokens.end) {
                 continue;
             }
             let hit = match words.as_slice() {
+                [w] if !k.words.contains(w) => variant_of_surname(&k, w, &m, shapes),
                 [w] => {
                     let sentence_start = c.tokens.start == s.tokens.start;
                     k.words.contains(w)
@@ -106,9 +100,9 @@ fn capitals(doc: &Document<'_>, shapes: &[Shape], k: &Keys, out: &mut Vec<NameMe
             i += 1;
             continue;
         }
-        let w0 = lower(shapes[i].name.of(&doc.text)).into_owned();
+        let w0 = fold(shapes[i].name.of(&doc.text));
         let w1 = (!shapes[i].possessive && shapes.get(i + 1).is_some_and(|s| s.allcaps && !s.line_start))
-            .then(|| lower(shapes[i + 1].name.of(&doc.text)).into_owned());
+            .then(|| fold(shapes[i + 1].name.of(&doc.text)));
         let len = match w1 {
             Some(ref w1) if k.full.contains(&vec![w0.clone(), w1.clone()]) => 2,
             _ if k.words.contains(&w0) && !lists().stopwords.contains(&w0) => 1,
@@ -133,4 +127,19 @@ fn capitals(doc: &Document<'_>, shapes: &[Shape], k: &Keys, out: &mut Vec<NameMe
 /// "Austin, Texas": a comma and a place after the word.
 fn place_after(doc: &Document<'_>, next: usize) -> bool {
     doc.token_text(next) == "," && lists().places.contains(lower(doc.token_text(next + 1)).as_ref())
+}
+
+/// "Ortis" when "Ana Ortiz" is known: a lone word one letter off a full name's surname that
+/// the census does not list as a frequent surname (the cluster step ties it to that person
+/// and `name-variant` reports it).
+fn variant_of_surname(k: &Keys, w: &str, m: &NameMention, shapes: &[Shape]) -> bool {
+    let l = lists();
+    let listed = l.stopwords.contains(w) || l.nonperson.contains(w) || l.places.contains(w) || l.common.contains(w);
+    !listed
+        && !shapes[m.words[0]].allcaps
+        && !super::gazetteer::lookup(w).surname_within(10_000)
+        && k.full
+            .iter()
+            .filter(|f| f.len() >= 2)
+            .any(|f| f.last().is_some_and(|s| one_edit(s, w)))
 }

@@ -1,9 +1,136 @@
-//! `surname-before-full-name`: not implemented yet.
+//! `surname-before-full-name`: a surname used before the story introduces the person in full.
 //!
 //! ## What it flags
-//! (to be written with the rule)
+//! A surname alone ("Ortiz", "Ms. Ortiz") that comes before the first full-name mention of
+//! the same person ("Ana Ortiz") later in the story, with that full mention as related
+//! information.
+//!
+//! ## Why
+//! News style introduces a person by full name first; a reader meeting "Ortiz" first does not
+//! know who that is.
+//!
+//! ## Examples
+//! "Ortiz won the race. ... Ana Ortiz, 41, trains at dawn." flags the first "Ortiz".
+//!
+//! ## Not flagged
+//! Headlines and titles (a first line with no closing punctuation, text in capitals), first
+//! names alone, a surname shared by two people in the story, people never named in full.
 
-use crate::analysis::model::Finding;
-use crate::analysis::rules::Context;
+use crate::analysis::model::{Finding, Mention, MentionKind, Person, Related};
+use crate::analysis::people::fold;
+use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::segment::Document;
 
-pub(super) fn check(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let text = cx.text();
+    let people = &cx.analysis.people;
+    for person in people {
+        let Some(full) = person.mentions.iter().find(|m| m.kind == MentionKind::Name) else {
+            continue;
+        };
+        let full_text = full.span.of(text);
+        let Some(surname) = full_text.split_whitespace().last().map(fold) else {
+            continue;
+        };
+        if shared(people, person, &surname, text) {
+            continue;
+        }
+        for m in person
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::ShortName && m.span.end <= full.span.start)
+        {
+            let word = m.span.of(text);
+            if fold(word) != surname || !word.chars().any(char::is_lowercase) || headline(cx.doc, m) {
+                continue;
+            }
+            out.push(Finding {
+                rule: RuleId::SurnameBeforeFullName,
+                span: m.span,
+                severity: Severity::Information,
+                message: format!("“{word}” appears before the story introduces {full_text} by full name."),
+                related: vec![Related {
+                    span: full.span,
+                    message: format!("{full_text} is introduced here"),
+                }],
+                fix: None,
+            });
+        }
+    }
+}
+
+/// Another person's full name ends in the same surname.
+fn shared(people: &[Person], person: &Person, surname: &str, text: &str) -> bool {
+    people.iter().filter(|p| !std::ptr::eq(*p, person)).any(|p| {
+        p.mentions.iter().any(|m| {
+            m.kind == MentionKind::Name
+                && m.span.of(text).split_whitespace().last().map(fold).as_deref() == Some(surname)
+        })
+    })
+}
+
+/// A heading: the mention's paragraph has no closing punctuation and fewer than 16 words, or
+/// is a Markdown heading.
+fn headline(doc: &Document<'_>, m: &Mention) -> bool {
+    let Some(p) = doc.paragraph_at(m.span.start).and_then(|i| doc.paragraphs.get(i)) else {
+        return false;
+    };
+    let body = p.span.of(&doc.text).trim_end();
+    let closed = body.ends_with(['.', '!', '?', '”', '"', '’', ')']);
+    let line_start = doc.original[..p.span.start.min(doc.original.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let markdown = doc
+        .original
+        .get(line_start..p.span.start)
+        .is_some_and(|s| s.trim_start().starts_with('#'));
+    markdown || (!closed && body.split_whitespace().count() < 16)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::test_util::check;
+    use crate::analysis::{Format, RuleId};
+
+    const RULE: &[RuleId] = &[RuleId::SurnameBeforeFullName];
+
+    #[test]
+    fn flags_a_surname_before_the_full_name() {
+        check(
+            concat!(
+                "The council met on Monday. Okonkwo said the budget was tight.\n",
+                "                           ^^^^^^^ surname-before-full-name\n",
+                "Chidi Okonkwo, the treasurer, has served since 2019.\n",
+            ),
+            Format::Plain,
+            RULE,
+        );
+    }
+
+    #[test]
+    fn allows_a_surname_in_the_headline() {
+        check(
+            "Okonkwo warns of tight budget\n\nChidi Okonkwo, the treasurer, spoke on Monday. Okonkwo said costs rose.\n",
+            Format::Plain,
+            RULE,
+        );
+    }
+
+    #[test]
+    fn allows_a_surname_shared_by_two_people() {
+        check(
+            "Okonkwo said the vote was close. Chidi Okonkwo and Ada Okonkwo both voted.\n",
+            Format::Plain,
+            RULE,
+        );
+    }
+
+    #[test]
+    fn allows_the_usual_order() {
+        check(
+            "Chidi Okonkwo, the treasurer, spoke. Okonkwo said costs rose.\n",
+            Format::Plain,
+            RULE,
+        );
+    }
+}
