@@ -32,8 +32,12 @@ pub fn age_after(doc: &Document<'_>, next: usize) -> Option<(u32, Span)> {
     if !ok || !is_number(doc, num) {
         return None;
     }
-    // "Parma (14) v Lazio": a league position, not an age.
-    if open == "(" && matches!(doc.token_text(num + 2), "v" | "vs" | "v." | "-") {
+    // "Parma (14) v Lazio", "Burke (2), Lynagh (1)": a bracketed number is an age only
+    // when the sentence goes on in words ("Ortiz (41) said").
+    let after_close = doc.tokens.get(num + 2);
+    let goes_on = after_close
+        .is_some_and(|t| t.kind == TokenKind::Word && doc.token_text(num + 2).chars().all(char::is_lowercase));
+    if open == "(" && (!goes_on || matches!(doc.token_text(num + 2), "v" | "vs")) {
         return None;
     }
     let years: u32 = doc.token_text(num).parse().ok()?;

@@ -196,8 +196,9 @@ fn score(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, s
         };
     }
     points += i32::from(li.is_surname()) + i32::from(li.surname_within(5000) && !l.common.contains(last));
-    if l.places.contains(last) {
-        points -= 2;
+    // "Export Development Canada", "Poetry London": a name does not end in a place.
+    if l.places.contains(last) && c.title.is_none() {
+        return -9;
     }
     if c.modifier {
         points += 1;

@@ -16,8 +16,9 @@
 //! ## Not flagged
 //! Two different people ("Jon Lee" and "John Lee" both named in full, or "Hansen" and "Hanson"
 //! when both are frequent surnames and neither is tied to the other by a shared given name),
-//! capitals in a headline ("ORTIZ"), possessives ("Ortiz’s"), and short names (under five
-//! letters) that differ by one letter.
+//! capitals in a headline ("ORTIZ"), possessives ("Ortiz’s"), a family in the plural ("the
+//! Ortizes", "the Parkers"), names whose first letters differ ("Bennett", "Kennett"), and short
+//! names (under five letters) that differ by one letter.
 
 use std::collections::HashMap;
 
@@ -66,7 +67,7 @@ fn flag(forms: &[Form<'_>], out: &mut Vec<Finding>) {
     for a in forms {
         for b in forms {
             let (fa, fb) = (&folded[a.text], &folded[b.text]);
-            let variant = a.text != b.text && (fa == fb || one_edit(fa, fb));
+            let variant = a.text != b.text && (fa == fb || one_edit(fa, fb) && same_start(fa, fb) && !plural(fa, fb));
             let b_wins = b.spans.len() > a.spans.len() || (b.spans.len() == a.spans.len() && b.spans[0] < a.spans[0]);
             if !(variant && b_wins) {
                 continue;
@@ -86,6 +87,16 @@ fn flag(forms: &[Form<'_>], out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Typos rarely change a name's first letter ("Kennett" and "Bennett" are two names).
+fn same_start(a: &str, b: &str) -> bool {
+    a.chars().next() == b.chars().next()
+}
+
+/// "the Parkers": a family name in the plural is not a misspelling.
+fn plural(a: &str, b: &str) -> bool {
+    a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! `surname-before-full-name`: a surname used before the story introduces the person in full.
 //!
 //! ## What it flags
-//! A surname alone ("Ortiz", "Ms. Ortiz") that comes before the first full-name mention of
-//! the same person ("Ana Ortiz") later in the story, with that full mention as related
-//! information.
+//! The first surname alone ("Ortiz", "Ms. Ortiz") that comes before the first full-name
+//! mention of the same person ("Ana Ortiz") later in the story, with that full mention as
+//! related information. One finding per person.
 //!
 //! ## Why
 //! News style introduces a person by full name first; a reader meeting "Ortiz" first does not
@@ -35,15 +35,17 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if shared(people, person, &surname, text) {
             continue;
         }
-        for m in person
-            .mentions
-            .iter()
-            .filter(|m| m.kind == MentionKind::ShortName && m.span.end <= full.span.start)
-        {
+        // The first bare surname before the full name, if any: one finding per person.
+        let early = person.mentions.iter().find(|m| {
             let word = m.span.of(text);
-            if fold(word) != surname || !word.chars().any(char::is_lowercase) || headline(cx.doc, m) {
-                continue;
-            }
+            m.kind == MentionKind::ShortName
+                && m.span.end <= full.span.start
+                && fold(word) == surname
+                && word.chars().any(char::is_lowercase)
+                && !headline(cx.doc, m)
+        });
+        if let Some(m) = early {
+            let word = m.span.of(text);
             out.push(Finding {
                 rule: RuleId::SurnameBeforeFullName,
                 span: m.span,
