@@ -50,7 +50,7 @@ pub struct Group {
     pub surname: String,
     /// The longest form's name words.
     pub words: Vec<String>,
-    pub title_gender: Option<Gender>,
+    pub gender: Option<Gender>,
 }
 
 /// The folded name words of a mention, and the first letter of a leading initial.
@@ -105,15 +105,20 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
             groups[gi].given = given.clone().or(groups[gi].given.take());
         }
         groups[gi].mentions.push(mi);
-        if groups[gi].title_gender.is_none() {
-            groups[gi].title_gender = mentions[mi].title_gender;
+        if groups[gi].gender.is_none() {
+            groups[gi].gender = mentions[mi].title_gender;
+        }
+    }
+    for g in &mut groups {
+        if g.gender.is_none() {
+            g.gender = g.given.as_deref().and_then(|n| super::gazetteer::lookup(n).gender());
         }
     }
     for (mi, (w, initial)) in keys.iter().enumerate() {
         if w.len() != 1 || initial.is_some() {
             continue;
         }
-        let gi = pick(&groups, mentions, mi, &w[0]).unwrap_or_else(|| {
+        let gi = pick(doc, &groups, mentions, mi, &w[0]).unwrap_or_else(|| {
             groups.push(Group {
                 surname: w[0].clone(),
                 ..Group::default()
@@ -128,39 +133,48 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
     groups
 }
 
-/// The group a single name `word` at mention `mi` belongs to.
-fn pick(groups: &[Group], mentions: &[NameMention], mi: usize, word: &str) -> Option<usize> {
+/// The group a single name `word` at mention `mi` belongs to: the only one with that surname
+/// (else given name); among several, the one named in this or the previous sentence, else the
+/// one mentioned most so far (a biography's subject keeps the bare surname when a relative is
+/// named), else the first named after it.
+fn pick(doc: &Document<'_>, groups: &[Group], mentions: &[NameMention], mi: usize, word: &str) -> Option<usize> {
     let at = mentions[mi].span.start;
+    let here = doc.sentence_at(at).unwrap_or(0);
     let sex = mentions[mi].title_gender;
-    let fits = |g: &Group| sex.is_none() || g.title_gender.is_none() || g.title_gender == sex;
+    let fits = |g: &Group| sex.is_none() || g.gender.is_none() || g.gender == sex;
     let by = |surname: bool| -> Option<usize> {
-        let matching = groups.iter().enumerate().filter(|(_, g)| {
-            fits(g)
-                && if surname {
-                    g.surname == word
-                } else {
-                    g.given.as_deref() == Some(word)
-                }
-        });
-        // Most recent mention before `at`, else the earliest after it.
-        matching
-            .map(|(gi, g)| {
-                let before = g
-                    .mentions
-                    .iter()
-                    .map(|&m| mentions[m].span.start)
-                    .filter(|&s| s < at)
-                    .max();
-                let after = g
-                    .mentions
-                    .iter()
-                    .map(|&m| mentions[m].span.start)
-                    .min()
-                    .unwrap_or(usize::MAX);
-                (gi, before, after)
+        let matching: Vec<(usize, Option<usize>, usize, usize)> = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| {
+                fits(g)
+                    && if surname {
+                        g.surname == word
+                    } else {
+                        g.given.as_deref() == Some(word)
+                    }
             })
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|(gi, _, _)| gi)
+            .map(|(gi, g)| {
+                let starts = g.mentions.iter().map(|&m| mentions[m].span.start);
+                let last = starts.clone().filter(|&s| s < at).max();
+                let count = starts.clone().filter(|&s| s < at).count();
+                let first = starts.min().unwrap_or(usize::MAX);
+                (gi, last, count, first)
+            })
+            .collect();
+        let recent = matching.iter().filter(|m| m.1.is_some()).max_by_key(|m| m.1);
+        if let Some(r) = recent {
+            let near = r.1.and_then(|s| doc.sentence_at(s)).is_some_and(|s| s + 1 >= here);
+            if near {
+                return Some(r.0);
+            }
+            return matching
+                .iter()
+                .filter(|m| m.1.is_some())
+                .max_by_key(|m| (m.2, m.1))
+                .map(|m| m.0);
+        }
+        matching.iter().min_by_key(|m| m.3).map(|m| m.0)
     };
     by(true).or_else(|| by(false)).or_else(|| variant(groups, word))
 }

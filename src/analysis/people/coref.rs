@@ -223,7 +223,7 @@ fn pick(
                     .is_some_and(|s| doc.sentences[s].paragraph + 2 >= paragraph)
         });
         let fits = sex.is_none() || p.gender.is_none() || p.gender == sex;
-        if recent && fits && (sex.is_none() || p.gender.is_some()) {
+        if recent && fits {
             let count = p.mentions.iter().filter(|m| m.span.end <= span.start).count();
             let described = p
                 .descriptors

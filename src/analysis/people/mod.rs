@@ -75,7 +75,7 @@ fn person(doc: &Document<'_>, all: &[NameMention], g: &Group) -> Person {
         .flatten();
     Person {
         name,
-        gender: g.title_gender.or(given_gender),
+        gender: g.gender.or(given_gender),
         mentions,
         ..Person::default()
     }
@@ -98,3 +98,6 @@ pub fn attach_quotes(people: &mut [Person], quotes: &[Quote], sources: &[Source]
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -156,7 +156,9 @@ fn first_name_before_one(doc: &Document<'_>, i: usize, run: &Range<usize>) -> bo
 pub fn before(doc: &Document<'_>, i: usize) -> Option<usize> {
     let p = i.checked_sub(1)?;
     let q = p.checked_sub(1);
-    let abbreviation = q.is_some_and(|q| is_title(doc, q) || doc.token_text(q).chars().count() == 1);
+    // "Mr." and "J." are abbreviations; "the count." ends a sentence.
+    let capital = |q: usize| doc.token_text(q).chars().next().is_some_and(char::is_uppercase);
+    let abbreviation = q.is_some_and(|q| capital(q) && (is_title(doc, q) || doc.token_text(q).chars().count() == 1));
     if glued_dot(doc, p) && abbreviation {
         q
     } else {

@@ -12,6 +12,12 @@ const PARTICLES: &[&str] = &[
     "das", "do", "ter", "ten", "zu", "y", "bint", "ben", "af", "av",
 ];
 
+/// Particles that start a surname written alone at the start of a sentence ("Van der Berg
+/// conceded", "De la Cruz said"): never first names themselves.
+const CAPITAL_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "ter", "ten",
+];
+
 /// Days and months that are never part of a person's name: they end a run of capitals
 /// ("Ana Ortiz Wednesday"). May, June, April and August are names too and are left out.
 const CALENDAR: &[&str] = &[
@@ -99,7 +105,7 @@ pub fn shapes(doc: &Document<'_>) -> Vec<Shape> {
             .get(i + 1)
             .is_some_and(|n| n.span.start == t.span.end && n.span.of(text) == ".");
         s.initial = glued_dot && base.chars().count() == 1 && first.is_uppercase();
-        s.particle = PARTICLES.contains(&base);
+        s.particle = PARTICLES.contains(&base) || CAPITAL_PARTICLES.contains(&lower(base).as_ref());
         s.suffix = SUFFIXES.contains(&base);
         let head = base.split(['\'', '’']).next().unwrap_or(base);
         s.stop = l.stopwords.contains(lower(head).as_ref()) || CALENDAR.contains(&lower(base).as_ref());

@@ -1,0 +1,168 @@
+//! The people engine on self-written fixture stories (`tests/fixtures/people/`), one per form
+//! and trap.
+
+use super::*;
+use crate::analysis::model::{Gender, MentionKind};
+use crate::analysis::Format;
+
+fn people(text: &str) -> Vec<Person> {
+    find(&Document::new(text, Format::Plain))
+}
+
+/// Each person as "Name: mention|mention" (name and short-name mentions only).
+fn names(text: &str) -> Vec<String> {
+    people(text)
+        .iter()
+        .map(|p| {
+            let ms: Vec<&str> = p
+                .mentions
+                .iter()
+                .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::ShortName))
+                .map(|m| m.span.of(text))
+                .collect();
+            format!("{}: {}", p.name, ms.join("|"))
+        })
+        .collect()
+}
+
+fn person<'a>(all: &'a [Person], name: &str) -> &'a Person {
+    all.iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no person {name}"))
+}
+
+#[test]
+fn finds_particles_initials_hyphens_accents_suffixes_titles_possessives_and_capitals() {
+    let text = include_str!("../../../tests/fixtures/people/forms.txt");
+    assert_eq!(
+        names(text),
+        [
+            "Maria Elena Hartwell-Okafor: HARTWELL-OKAFOR|Maria Elena Hartwell-Okafor|Hartwell-Okafor|Hartwell-Okafor",
+            "Pieter van der Berg: Pieter van der Berg|Van der Berg",
+            "J. Robert Castellanos Jr.: J. Robert Castellanos Jr.|Castellanos|Castellanos",
+            "Inés Müller-Quintana: Inés Müller-Quintana|Müller-Quintana",
+        ]
+    );
+    let all = people(text);
+    assert_eq!(
+        person(&all, "Maria Elena Hartwell-Okafor")
+            .ages
+            .first()
+            .map(|a| a.years),
+        Some(47)
+    );
+    assert_eq!(person(&all, "Inés Müller-Quintana").gender, Some(Gender::Female));
+    assert_eq!(person(&all, "J. Robert Castellanos Jr.").gender, Some(Gender::Male));
+}
+
+#[test]
+fn keeps_two_people_who_share_a_surname_apart() {
+    let text = include_str!("../../../tests/fixtures/people/shared_surname.txt");
+    let all = people(text);
+    let rosa = person(&all, "Rosa Delacroix");
+    let tomas = person(&all, "Tomas Delacroix");
+    let short = |p: &Person| {
+        p.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::ShortName)
+            .map(|m| m.span.start)
+            .collect::<Vec<_>>()
+    };
+    // A bare "Delacroix" goes to the Delacroix named last; titles pick by sex.
+    let first_bare = text.find("Delacroix said").unwrap_or(0);
+    let second_bare = text.find("Delacroix, who").unwrap_or(0);
+    let mr = text.find("Mr. Delacroix").unwrap_or(0) + 4;
+    let ms = text.find("Ms. Delacroix").unwrap_or(0) + 4;
+    assert_eq!(short(rosa), [first_bare, ms]);
+    assert_eq!(short(tomas), [second_bare, mr]);
+    assert_eq!(rosa.relations.len(), 1, "{:?}", rosa.relations);
+    assert_eq!(rosa.relations[0].role, "brother");
+    assert_eq!(tomas.descriptors.first().map(|d| d.text.as_str()), Some("her brother"));
+}
+
+#[test]
+fn allows_titles_of_works_places_and_organisations_that_look_like_names() {
+    let text = include_str!("../../../tests/fixtures/people/traps.txt");
+    assert_eq!(names(text), ["Hannah Vosk: Hannah Vosk|Vosk|Vosk"]);
+}
+
+#[test]
+fn leaves_an_epithet_unlinked_when_two_people_fit_and_reads_ages_and_relations() {
+    let text = include_str!("../../../tests/fixtures/people/epithets.txt");
+    let all = people(text);
+    let actress = text.find("The actress").unwrap_or(0);
+    assert!(all.iter().all(|p| p.mentions.iter().all(|m| m.span.start != actress)));
+    assert_eq!(
+        person(&all, "Lena Farrow")
+            .ages
+            .iter()
+            .map(|a| a.years)
+            .collect::<Vec<_>>(),
+        [34]
+    );
+    assert_eq!(
+        person(&all, "Priya Castell")
+            .ages
+            .iter()
+            .map(|a| a.years)
+            .collect::<Vec<_>>(),
+        [29]
+    );
+    let brandt = person(&all, "Owen Brandt");
+    assert_eq!(brandt.ages.iter().map(|a| a.years).collect::<Vec<_>>(), [52]);
+    let nominal = text.find("The director").unwrap_or(0);
+    assert!(brandt
+        .mentions
+        .iter()
+        .any(|m| m.kind == MentionKind::Nominal && m.span.start == nominal));
+    let farrow = person(&all, "Lena Farrow");
+    let ruiz = all.iter().position(|p| p.name == "Marco Ruiz");
+    assert!(farrow
+        .relations
+        .iter()
+        .any(|r| r.role == "husband" && r.other == ruiz && ruiz.is_some()));
+}
+
+#[test]
+fn links_pronouns_outside_quotes_and_not_inside() {
+    let text = "Nadia Osei won the race. She said: “He pushed me.” Then she left.";
+    let all = people(text);
+    let osei = person(&all, "Nadia Osei");
+    let pronouns: Vec<&str> = osei
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Pronoun)
+        .map(|m| m.span.of(text))
+        .collect();
+    assert_eq!(pronouns, ["She", "she"]);
+}
+
+#[test]
+fn skips_a_pronoun_when_two_people_of_that_sex_share_a_sentence() {
+    let text = "Nadia Osei met Grace Mensah at the track. She won.";
+    let all = people(text);
+    assert!(all
+        .iter()
+        .all(|p| p.mentions.iter().all(|m| m.kind != MentionKind::Pronoun)));
+}
+
+#[test]
+fn handles_odd_input_without_panicking() {
+    for text in [
+        "",
+        "Mr.",
+        "’s",
+        "A. B. C.",
+        "ORTIZ",
+        "Ana Ortiz’",
+        "de la",
+        "Ortiz, 200,",
+        "the actress, 41,",
+    ] {
+        for p in people(text) {
+            for m in &p.mentions {
+                assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+            }
+        }
+    }
+}
