@@ -155,9 +155,10 @@ fn pick(doc: &Document<'_>, groups: &[Group], mentions: &[NameMention], mi: usiz
                     }
             })
             .map(|(gi, g)| {
+                // A group's mentions are pushed in document order, full names first.
                 let starts = g.mentions.iter().map(|&m| mentions[m].span.start);
-                let last = starts.clone().filter(|&s| s < at).max();
                 let count = starts.clone().filter(|&s| s < at).count();
+                let last = starts.clone().filter(|&s| s < at).max();
                 let first = starts.min().unwrap_or(usize::MAX);
                 (gi, last, count, first)
             })

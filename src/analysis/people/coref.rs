@@ -121,8 +121,9 @@ fn infer_gender(doc: &Document<'_>, quoted: &Quoted, people: &mut [Person]) {
     let mut votes = vec![(0u32, 0u32); people.len()];
     for (i, g, si, _) in pronoun_tokens(doc, quoted) {
         let at = doc.tokens[i].span.start;
-        let recent: Vec<&Mark> = marks.iter().filter(|m| m.at < at && m.sentence + 1 >= si).collect();
-        let Some(first) = recent.first() else {
+        let before = &marks[..marks.partition_point(|m| m.at < at)];
+        let recent: Vec<&Mark> = before.iter().rev().take_while(|m| m.sentence + 1 >= si).collect();
+        let Some(first) = recent.last() else {
             continue;
         };
         if recent.iter().all(|m| m.person == first.person) {
@@ -250,18 +251,17 @@ fn pronouns(doc: &Document<'_>, quoted: &Quoted, people: &mut [Person]) {
     let mut found: Vec<(usize, Span)> = Vec::new();
     for (i, g, _, paragraph) in pronoun_tokens(doc, quoted) {
         let at = doc.tokens[i].span.start;
-        let window = marks
-            .iter()
-            .rev()
-            .filter(|m| m.at < at)
-            .take_while(|m| m.paragraph + 1 >= paragraph);
+        let before = &marks[..marks.partition_point(|m| m.at < at)];
+        let window = before.iter().rev().take_while(|m| m.paragraph + 1 >= paragraph);
         let fits = |m: &&Mark| people[m.person].gender == Some(g);
         let Some(best) = window.clone().find(fits) else {
             continue;
         };
-        let rival = marks
+        let from = marks.partition_point(|m| m.sentence < best.sentence);
+        let rival = marks[from..]
             .iter()
-            .any(|m| m.sentence == best.sentence && m.person != best.person && people[m.person].gender == Some(g));
+            .take_while(|m| m.sentence == best.sentence)
+            .any(|m| m.person != best.person && people[m.person].gender == Some(g));
         if !rival {
             found.push((best.person, doc.tokens[i].span));
         }

@@ -18,6 +18,8 @@ struct Keys {
     /// Given names: not propagated at the start of a sentence when also a common word.
     given: HashSet<String>,
     full: HashSet<Vec<String>>,
+    /// Surnames of full names, for variant spellings.
+    surnames: HashSet<String>,
 }
 
 fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
@@ -25,6 +27,7 @@ fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
         words: HashSet::new(),
         given: HashSet::new(),
         full: HashSet::new(),
+        surnames: HashSet::new(),
     };
     for m in found {
         let words: Vec<String> = m.words.iter().map(|&i| fold(shapes[i].name.of(&doc.text))).collect();
@@ -33,6 +36,7 @@ fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
             if words.len() >= 2 {
                 k.words.insert(first.clone());
                 k.given.insert(first.clone());
+                k.surnames.insert(last.clone());
                 // "Aung San Suu Kyi" makes "Suu Kyi" and "San Suu Kyi" known too.
                 for from in 0..words.len() - 1 {
                     k.full.insert(words[from..].to_vec());
@@ -67,10 +71,7 @@ pub fn propagate(doc: &Document<'_>, shapes: &[Shape], found: Vec<NameMention>) 
                 [w] => {
                     let sentence_start = c.tokens.start == s.tokens.start;
                     k.words.contains(w)
-                        && !(sentence_start
-                            && k.given.contains(w)
-                            && !k.full.iter().any(|f| f.last() == Some(w))
-                            && l.common.contains(w))
+                        && !(sentence_start && k.given.contains(w) && !k.surnames.contains(w) && l.common.contains(w))
                 }
                 _ => k.full.contains(&words),
             };
@@ -134,12 +135,12 @@ fn place_after(doc: &Document<'_>, next: usize) -> bool {
 /// and `name-variant` reports it).
 fn variant_of_surname(k: &Keys, w: &str, m: &NameMention, shapes: &[Shape]) -> bool {
     let l = lists();
+    let near = |s: &String| s.len().abs_diff(w.len()) <= 1 && s.chars().next() == w.chars().next();
+    let candidates = k.surnames.iter().filter(|s| near(s));
     let listed = l.stopwords.contains(w) || l.nonperson.contains(w) || l.places.contains(w) || l.common.contains(w);
     !listed
         && !shapes[m.words[0]].allcaps
+        && candidates.clone().next().is_some()
         && !super::gazetteer::lookup(w).surname_within(10_000)
-        && k.full
-            .iter()
-            .filter(|f| f.len() >= 2)
-            .any(|f| f.last().is_some_and(|s| one_edit(s, w)))
+        && candidates.into_iter().any(|s| one_edit(s, w))
 }

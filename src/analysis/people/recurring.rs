@@ -3,7 +3,7 @@
 //! any other name, by "he", "she", "his" or "her", and never by "it" or "its", nor written
 //! after "in", "at" or "near" as places are.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::segment::Document;
 
@@ -26,6 +26,7 @@ struct Tally {
 pub fn find(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Vec<NameMention> {
     let l = lists();
     let mut tally: HashMap<String, Tally> = HashMap::new();
+    let taken: HashSet<usize> = found.iter().map(|f| f.span.start).collect();
     for s in &doc.sentences {
         for run in runs(doc, shapes, s.tokens.clone()) {
             let Some(c) = candidate(doc, run.clone()) else {
@@ -42,10 +43,7 @@ pub fn find(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Vec<
                 || l.roles.contains_key(&word)
                 || l.titles.contains_key(&word)
                 || l.prefixes.contains_key(&word);
-            if listed
-                || c.modifier
-                || !name_like(&word, shapes[*w].name.of(&doc.text))
-                || found.iter().any(|f| f.span == m.span)
+            if listed || c.modifier || !name_like(&word, shapes[*w].name.of(&doc.text)) || taken.contains(&m.span.start)
             {
                 continue;
             }

@@ -16,6 +16,8 @@
 //! Headlines and titles (a first line with no closing punctuation, text in capitals), first
 //! names alone, a surname shared by two people in the story, people never named in full.
 
+use std::collections::HashMap;
+
 use crate::analysis::model::{Finding, Mention, MentionKind, Person, Related};
 use crate::analysis::people::fold;
 use crate::analysis::rules::{Context, RuleId, Severity};
@@ -24,6 +26,7 @@ use crate::analysis::segment::Document;
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let text = cx.text();
     let people = &cx.analysis.people;
+    let counts = surname_counts(people, text);
     for person in people {
         let Some(full) = person.mentions.iter().find(|m| m.kind == MentionKind::Name) else {
             continue;
@@ -32,7 +35,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(surname) = full_text.split_whitespace().last().map(fold) else {
             continue;
         };
-        if shared(people, person, &surname, text) {
+        if counts.get(&surname).copied().unwrap_or(0) > 1 {
             continue;
         }
         // The first bare surname before the full name, if any: one finding per person.
@@ -61,14 +64,23 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Another person's full name ends in the same surname.
-fn shared(people: &[Person], person: &Person, surname: &str, text: &str) -> bool {
-    people.iter().filter(|p| !std::ptr::eq(*p, person)).any(|p| {
-        p.mentions.iter().any(|m| {
-            m.kind == MentionKind::Name
-                && m.span.of(text).split_whitespace().last().map(fold).as_deref() == Some(surname)
-        })
-    })
+/// How many people have a full name ending in each (folded) surname.
+fn surname_counts(people: &[Person], text: &str) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for p in people {
+        let mut mine: Vec<String> = p
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name)
+            .filter_map(|m| m.span.of(text).split_whitespace().last().map(fold))
+            .collect();
+        mine.sort_unstable();
+        mine.dedup();
+        for s in mine {
+            *counts.entry(s).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 /// A heading: the mention's paragraph has no closing punctuation and fewer than 16 words, or
