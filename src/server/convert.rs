@@ -11,7 +11,7 @@ use ropey::Rope;
 use serde_json::{json, Value};
 use tower_lsp::lsp_types::{self, Position, PositionEncodingKind, Range};
 
-use crate::analysis::{Finding, Severity, Span};
+use crate::analysis::{Analysis, Finding, Severity, Span};
 
 /// How `Position.character` counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -193,6 +193,16 @@ pub fn diagnostic(index: &LineIndex<'_>, enc: Encoding, f: &Finding, uri: &lsp_t
         data: f.fix.as_ref().and_then(|fix| serde_json::to_value(fix).ok()),
         ..Default::default()
     }
+}
+
+/// Every finding of an analysis of `text` as LSP diagnostics.
+pub fn diagnostics(text: &str, analysis: &Analysis, enc: Encoding, uri: &lsp_types::Url) -> Vec<lsp_types::Diagnostic> {
+    let index = LineIndex::new(text);
+    analysis
+        .findings
+        .iter()
+        .map(|f| diagnostic(&index, enc, f, uri))
+        .collect()
 }
 
 /// Code-point offset of a byte offset (the `copydesk analyze` and `check --format json`
