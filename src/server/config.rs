@@ -158,4 +158,44 @@ mod tests {
         assert!(!is_empty(&json!({"copydesk": {"rules": {}}})));
         assert_eq!(parse(&Value::Null), Parsed::default());
     }
+
+    #[test]
+    fn configured_severities_reach_the_published_diagnostics() {
+        use tower_lsp::lsp_types::{DiagnosticSeverity, NumberOrString, Url};
+
+        use crate::analysis::{Analysis, Finding, Span};
+        use crate::server::convert::{self, Encoding};
+
+        let p = parse(&json!({"rules": {"anonymous-quote": "error", "unattributed-quote": "hint"}}));
+        let config = Config {
+            rules: p.rules,
+            ..Config::default()
+        };
+        let text = "“Soon,” someone said.";
+        let finding = |rule: RuleId| Finding {
+            rule,
+            span: Span::new(0, text.find(',').unwrap()),
+            // What `rules::run` does: the configured severity.
+            severity: config.severity(rule).unwrap(),
+            message: "m".into(),
+            related: Vec::new(),
+            fix: None,
+        };
+        let analysis = Analysis {
+            findings: vec![finding(RuleId::AnonymousQuote), finding(RuleId::UnattributedQuote)],
+            ..Analysis::default()
+        };
+        let uri = Url::parse("file:///s.txt").unwrap();
+        let diags = convert::diagnostics(text, &analysis, Encoding::Utf16, &uri);
+        let got: Vec<_> = diags.iter().map(|d| (d.code.clone(), d.severity)).collect();
+        let code = |s: &str| Some(NumberOrString::String(s.to_string()));
+        assert_eq!(
+            got,
+            vec![
+                (code("anonymous-quote"), Some(DiagnosticSeverity::ERROR)),
+                (code("unattributed-quote"), Some(DiagnosticSeverity::HINT)),
+            ]
+        );
+        assert_eq!(diags[0].range.end.character, 5, "“Soon is five UTF-16 units");
+    }
 }

@@ -253,3 +253,6 @@ pub async fn deliver(client: Client, mut outbox: mpsc::UnboundedReceiver<Outgoin
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
