@@ -18,16 +18,95 @@ pub(super) struct Class {
     pub plural: bool,
 }
 
-/// Classifies tokens `s..e`; `None` when the phrase is not recognisably a source.
-pub(super) fn classify(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
+/// Classifies tokens `s..e`, returning the phrase actually used (it may narrow to the noun
+/// group right before the verb) and its class; `None` when it is not recognisably a source.
+pub(super) fn classify(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<(usize, usize, Class)> {
+    // "Ortiz, the party's treasurer": an appositive with a name is named.
+    if let Some(c) = named_appositive(cx, s, e) {
+        return Some((s, e, c));
+    }
+    if let Some(c) = classify_np(cx, s, e) {
+        return Some((s, e, c));
+    }
+    // "could be relevant to the probe officials": fall back to the trailing noun group.
+    let mut k = e;
+    while k > s && cx.is_word(k - 1) && !lex::is_preposition(cx.low(k - 1)) && !is_verbish(cx.low(k - 1)) {
+        k -= 1;
+    }
+    if k > s && k < e {
+        return classify_np(cx, k, e).map(|c| (k, e, c));
+    }
+    None
+}
+
+/// Auxiliaries and verbs that cannot sit inside a noun group.
+pub(super) fn is_verbish(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are" | "was" | "were" | "be" | "been" | "has" | "have" | "had" | "will" | "would" | "could" | "can" | "should"
+            | "may" | "might" | "must" | "do" | "does" | "did" | "there"
+    )
+}
+
+/// A phrase with commas where one comma-separated part is a person's name.
+fn named_appositive(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
+    if !(s..e).any(|t| cx.text(t) == ",") {
+        return None;
+    }
+    let mut start = s;
+    for t in s..=e {
+        if t == e || cx.text(t) == "," {
+            let words: Vec<usize> = (start..t).filter(|&k| cx.is_word(k)).collect();
+            let person = words.iter().find_map(|&k| cx.mention.get(k).copied().flatten());
+            let bare_name = !words.is_empty() && words.len() <= 4 && words.iter().all(|&k| cx.is_capitalized(k));
+            if let Some((p, MentionKind::Name | MentionKind::ShortName)) = person {
+                return Some(Class { kind: SourceKind::Named, vantage: None, person: Some(p), plural: false });
+            }
+            if bare_name && !words.iter().any(|&k| is_lexicon_head(cx.low(k))) {
+                return Some(Class { kind: SourceKind::Named, vantage: None, person: None, plural: false });
+            }
+            start = t + 1;
+        }
+    }
+    None
+}
+
+fn is_lexicon_head(w: &str) -> bool {
+    LEX.anonymous_heads.contains(w)
+        || LEX.group_heads.contains(w)
+        || LEX.institution_heads.contains(w)
+        || LEX.document_heads.contains(w)
+        || LEX.role_heads.contains(w)
+}
+
+/// Kin terms: "the mother of three", "Ortiz's son" identify someone through a relation.
+fn is_kin(w: &str) -> bool {
+    matches!(
+        w,
+        "mother" | "father" | "wife" | "husband" | "daughter" | "son" | "sister" | "brother" | "mom" | "dad" | "cousin" | "aunt"
+            | "uncle" | "grandmother" | "grandfather" | "widow" | "widower" | "fiance" | "fiancee" | "fiancé" | "fiancée"
+    )
+}
+
+/// Classifies a noun phrase without commas by its head.
+fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
+    if (s..e).any(|t| cx.is_word(t) && is_verbish(cx.low(t)) && !matches!(cx.low(t.saturating_sub(1)), "who" | "that")) {
+        return None;
+    }
     let mut m = s + 1;
     while m < e && !(cx.is_word(m) && lex::starts_postmodifier(cx.low(m)) && !lex::is_determiner(cx.low(m - 1))) {
         m += 1;
     }
-    // "one of the docs", "many of her closest advisers": the head is inside the "of" phrase.
-    if m < e && cx.low(m) == "of" && m == s + 1 && is_quantifier(cx.low(s)) {
-        let mut inner = classify(cx, m + 1, e)?;
-        if inner.kind == SourceKind::Vague && lex::is_counting_determiner(cx.low(s)) {
+    // "the post by an unknown author": the agent is the source.
+    if m < e && cx.low(m) == "by" {
+        if let Some(agent) = classify_np(cx, m + 1, e) {
+            return Some(agent);
+        }
+    }
+    // "one of the docs", "a pair of women": the head is inside the "of" phrase.
+    if m < e && cx.low(m) == "of" && m <= s + 2 && (s..m).all(|t| is_quantifier(cx.low(t)) || matches!(cx.low(t), "a" | "an" | "the")) {
+        let mut inner = classify_np(cx, m + 1, e)?;
+        if inner.kind == SourceKind::Vague && (s..m).any(|t| lex::is_counting_determiner(cx.low(t))) {
             inner.kind = SourceKind::Anonymous;
         }
         return Some(inner);
@@ -56,7 +135,15 @@ pub(super) fn classify(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
     if lex::is_pronoun(hl) && head == s {
         return class(SourceKind::Pronoun);
     }
+    let first = cx.low(s);
     let counted = is_counted(cx, s, head);
+    // "The Daily Caller", "Goldman Sachs": a capitalised head inside a sentence is a proper name.
+    let opens_sentence = cx.doc.sentences.iter().any(|x| x.tokens.start == head);
+    let modifiers = (s..head).filter(|&t| cx.is_word(t) && !lex::is_determiner(cx.low(t)) && !lex::is_counting_determiner(cx.low(t)));
+    let proper_modifiers = modifiers.clone().count() > 0 && modifiers.clone().all(|t| cx.is_capitalized(t));
+    if cx.is_capitalized(head) && !opens_sentence && proper_modifiers {
+        return class(if first == "the" { SourceKind::Institution } else { SourceKind::Named });
+    }
     if LEX.anonymous_heads.contains(hl) {
         return class(SourceKind::Anonymous);
     }
@@ -71,16 +158,25 @@ pub(super) fn classify(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         return class(SourceKind::Institution);
     }
     if LEX.role_heads.contains(hl) {
-        return class(SourceKind::Anonymous);
+        let possessive = (s..head).any(|t| cx.low(t).ends_with("'s") || cx.low(t).ends_with("’s"));
+        let identified = matches!(first, "my" | "his" | "her" | "their" | "our" | "your")
+            || (is_kin(hl) && (first == "the" || possessive));
+        let determined = matches!(first, "a" | "an" | "the" | "one" | "another") || counted;
+        return if identified {
+            class(SourceKind::Named)
+        } else if determined {
+            class(SourceKind::Anonymous)
+        } else {
+            None
+        };
     }
-    if lex::is_unique_office(hl) && cx.low(s) == "the" {
+    if lex::is_unique_office(hl) && first == "the" {
         return class(SourceKind::Named);
     }
     if cx.is_capitalized(head) {
-        let the = cx.low(s) == "the";
         let words = (s..m).filter(|&t| cx.is_word(t)).count();
         let all_caps = (s..m).filter(|&t| cx.is_word(t)).all(|t| cx.is_capitalized(t));
-        return if !the && all_caps && words <= 4 {
+        return if first != "the" && all_caps && words <= 4 {
             class(SourceKind::Named)
         } else {
             class(SourceKind::Institution)
@@ -90,7 +186,11 @@ pub(super) fn classify(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
 }
 
 fn is_quantifier(w: &str) -> bool {
-    matches!(w, "one" | "two" | "three" | "some" | "many" | "most" | "several" | "few" | "all" | "each" | "none" | "both" | "any" | "dozens")
+    matches!(
+        w,
+        "one" | "two" | "three" | "some" | "many" | "most" | "several" | "few" | "all" | "each" | "none" | "both" | "any"
+            | "dozens" | "hundreds" | "pair" | "number" | "group" | "handful" | "couple" | "majority" | "lot" | "none"
+    )
 }
 
 fn is_plural(w: &str) -> bool {

@@ -65,10 +65,36 @@ pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>
     }
 }
 
+/// Verbs that are cues only with their particle: "pointed out", "declined to comment".
+fn phrasal_ok(cx: &Cx<'_, '_>, i: usize) -> bool {
+    let next = cx.low(i + 1);
+    match cx.low(i) {
+        "pointed" => next == "out",
+        "weighed" | "chimed" => next == "in",
+        "declined" | "refused" => {
+            next == "to" && matches!(cx.low(i + 2), "comment" | "discuss" | "say" | "elaborate" | "confirm" | "speak" | "answer")
+        }
+        "think" | "thinks" => next != "tank",
+        // "she continued." / "he continued: …", not "continue their attacks".
+        "continue" | "continues" | "continued" => !cx.is_word(i + 1) || next == "that",
+        "want" | "wants" | "wanted" | "feel" | "feels" | "felt" => next != "like",
+        "like" => i > 0 && cx.low(i - 1) == "would",
+        _ => true,
+    }
+}
+
 /// Whether token `i` is a speech or belief verb used as a verb here.
 fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     let w = cx.low(i);
     let prev = if i > a { cx.low(i - 1) } else { "" };
+    // "Trump Adds Adviser": a capitalised verb mid-sentence is a headline in title case.
+    if i > a && cx.is_capitalized(i) {
+        return false;
+    }
+    // "to say", "to tell": an infinitive, not a claim.
+    if prev == "to" || !phrasal_ok(cx, i) {
+        return false;
+    }
     let attributive = lex::is_determiner(prev) || prev.ends_with("'s") || prev.ends_with("’s");
     if LEX.verbs.contains(w) {
         // "the alleged affair", "Ortiz's stated aim": a participle used as an adjective.
@@ -84,12 +110,32 @@ fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
         && !prev.ends_with("ing")
 }
 
+/// Whether the verb at `i` follows a form of "be" or "get" (auxiliaries and adverbs between).
+fn is_passive(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
+    let mut j = i;
+    while j > a && cx.is_word(j - 1) && cx.low(j - 1).ends_with("ly") {
+        j -= 1;
+    }
+    j > a && (is_be(cx.low(j - 1)) || matches!(cx.low(j - 1), "get" | "got" | "getting"))
+}
+
+/// Whether the phrase right of the verb at `i` looks like a subject: `, said a source`.
+fn inversion_first(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
+    let prev = if i > a { cx.text(i - 1) } else { "" };
+    let at_start = i == a || prev == "," || cx.is_quote(i - 1);
+    let next = cx.low(i + 1);
+    at_start
+        && lex::allows_inversion(cx.low(i))
+        && cx.is_word(i + 1)
+        && !lex::is_time_word(next)
+        && (lex::is_determiner(next) || lex::is_counting_determiner(next) || cx.is_capitalized(i + 1) || LEX.anonymous_heads.contains(next))
+}
+
 fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>) {
     let w = cx.low(i);
-    let prev = if i > a { cx.low(i - 1) } else { "" };
     let cue = cx.span(i, i + 1);
-    // A passive: only "by <agent>" names a source.
-    if is_be(prev) || matches!(prev, "get" | "got" | "getting") {
+    // A passive or a reduced relative ("a view echoed by experts"): "by <agent>" is the source.
+    if is_passive(cx, i, a) || (w.ends_with("ed") && cx.low(i + 1) == "by") {
         if cx.low(i + 1) == "by" {
             if let Some((s, e)) = right_phrase(cx, i + 2, b) {
                 push(cx, out, s, e, cue, claim_span(cx, a, i.saturating_sub(1)));
@@ -97,16 +143,19 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
         }
         return;
     }
-    if w.ends_with("ing") {
-        // "…, adding that": the subject is the previous clause's, already attributed.
-        if let Some((s, e)) = left_subject(cx, a, i) {
-            push(cx, out, s, e, cue, claim_after_cue(cx, i + 1, b));
+    if inversion_first(cx, i, a) {
+        if let Some((s, e)) = right_phrase(cx, i + 1, b) {
+            if push(cx, out, s, e, cue, claim_before_cue(cx, a, i)) {
+                return;
+            }
         }
-        return;
     }
     if let Some((s, e)) = left_subject(cx, a, i) {
-        push(cx, out, s, e, cue, claim_after_cue(cx, i + 1, b));
-    } else if lex::allows_inversion(w) {
+        if push(cx, out, s, e, cue, claim_after_cue(cx, i + 1, b)) {
+            return;
+        }
+    }
+    if lex::allows_inversion(w) && !inversion_first(cx, i, a) && (i == a || cx.text(i - 1) == "," || cx.is_quote(i - 1)) {
         if let Some((s, e)) = right_phrase(cx, i + 1, b) {
             push(cx, out, s, e, cue, claim_before_cue(cx, a, i));
         }
@@ -114,15 +163,16 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
 }
 
 /// Classifies the phrase `s..e` and records it as a source, when it is one.
-fn push(cx: &Cx<'_, '_>, out: &mut Vec<Source>, s: usize, e: usize, cue: Span, claim: Option<Span>) {
-    let Some(c) = classify(cx, s, e) else {
-        return;
+fn push(cx: &Cx<'_, '_>, out: &mut Vec<Source>, s: usize, e: usize, cue: Span, claim: Option<Span>) -> bool {
+    let Some((s, e, c)) = classify(cx, s, e) else {
+        return false;
     };
     let mut src = source(cx.span(s, e), c.kind, Some(cue), claim);
     src.vantage = c.vantage;
     src.person = c.person;
     src.plural = c.plural;
     out.push(src);
+    true
 }
 
 /// The claim after a verb: the rest of the sentence, "that" and punctuation skipped.

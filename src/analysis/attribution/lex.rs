@@ -82,9 +82,7 @@ pub fn is_counting_determiner(w: &str) -> bool {
             | "eight"
             | "nine"
             | "ten"
-            | "several"
             | "another"
-            | "both"
             | "each"
             | "dozens"
             | "hundreds"
@@ -232,8 +230,6 @@ pub fn allows_inversion(w: &str) -> bool {
             | "gushes"
             | "joked"
             | "quipped"
-            | "told"
-            | "tells"
             | "concluded"
             | "declared"
             | "admitted"
@@ -290,7 +286,6 @@ pub fn is_time_word(w: &str) -> bool {
             | "before"
             | "during"
             | "as"
-            | "the"
     )
 }
 

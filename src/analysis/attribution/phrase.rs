@@ -74,6 +74,13 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
     while s > a {
         let t = s - 1;
         let txt = cx.text(t);
+        // "Rep. Jim Jordan (R-Ohio), a panel member, said": a parenthesis inside the subject.
+        if txt == ")" {
+            if let Some(open) = (t.saturating_sub(10)..t).rev().find(|&k| k >= a && cx.text(k) == "(") {
+                s = open;
+                continue;
+            }
+        }
         let boundary = if cx.is_word(t) {
             lex::is_clause_boundary(cx.low(t))
         } else {
@@ -93,40 +100,101 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         pick = Some((k, cs, ce));
         break;
     }
-    let (k, mut cs, ce) = pick?;
+    let (k, mut cs, mut ce) = pick?;
     // "Vega, the party's treasurer, said": keep the name with its appositive.
-    if k > 0 && matches!(cx.low(cs), "the" | "a" | "an") {
-        let (ps, pe) = chunks[k - 1];
-        if pe > ps && pe - ps <= 5 && (ps..pe).all(|t| cx.is_capitalized(t) || !cx.is_word(t)) {
-            cs = ps;
+    if k > 0 && (!cx.is_capitalized(cs) || matches!(cx.low(cs), "the" | "a" | "an")) {
+        if let Some(&(ps, mut pe)) = k.checked_sub(1).and_then(|p| chunks.get(p)) {
+            if pe > ps && cx.text(pe - 1) == ")" {
+                pe = (ps..pe).rev().find(|&t| cx.text(t) == "(").unwrap_or(pe);
+            }
+            let mut n = pe;
+            while n > ps && n + 4 > pe && cx.is_word(n - 1) && cx.is_capitalized(n - 1) {
+                n -= 1;
+            }
+            let opener = lex::is_preposition(cx.low(n)) || lex::is_determiner(cx.low(n)) || is_opening_adverb(cx.low(n));
+            let after_preposition = n > ps && lex::is_preposition(cx.low(n - 1));
+            if n < pe && !opener && !after_preposition && (n == ps || !cx.is_capitalized(n - 1)) {
+                cs = n;
+            }
         }
+    }
+    // "fellow Republicans who worry": the relative pronoun's antecedent is the source.
+    while ce > cs && matches!(cx.low(ce - 1), "who" | "that" | "which") {
+        ce -= 1;
     }
     while cs < ce && cx.is_word(cs) && is_opening_adverb(cx.low(cs)) {
         cs += 1;
     }
+    if matches!(cx.low(cs), "there" | "here") {
+        return None;
+    }
+    // "Burman, director of the center and a professor at the school, said": the name before
+    // the coordinated appositives is the subject.
+    if cs == s && s > a && matches!(cx.low(s - 1), "and" | "or") {
+        if let Some(name) = name_before_appositive(cx, a, s - 1) {
+            cs = name;
+        }
+    }
     valid_phrase(cx, cs, ce).then_some((cs, ce))
 }
 
+/// Title abbreviations that keep their period inside a phrase: "Rep. Jim Clyburn".
+fn is_title_abbreviation(w: &str) -> bool {
+    matches!(w, "rep" | "sen" | "gov" | "dr" | "mr" | "mrs" | "ms" | "gen" | "lt" | "col" | "st" | "jr" | "sr" | "prof" | "capt" | "sgt")
+}
+
+/// For a conjunction at `and`: the start of a name that opens the comma-separated appositive
+/// the conjunction continues (`Name, role and …`).
+fn name_before_appositive(cx: &Cx<'_, '_>, a: usize, and: usize) -> Option<usize> {
+    let comma = (and.saturating_sub(15).max(a)..and).rev().find(|&k| cx.text(k) == ",")?;
+    let mut n = comma;
+    while n > a && comma - n < 4 && cx.is_word(n - 1) && cx.is_capitalized(n - 1) {
+        n -= 1;
+    }
+    let clean_start = n == a || !cx.is_word(n - 1) || lex::is_clause_boundary(cx.low(n - 1));
+    (n < comma && clean_start && !lex::is_preposition(cx.low(n))).then_some(n)
+}
+
 /// The phrase starting at token `s` and running to the next punctuation, `that` or time word:
-/// `said [a source close to the couple].`, `according to [the source],`.
+/// `said [a source close to the couple].`, `according to [the source],`. A trailing
+/// `, Jane Doe` appositive is included: `said a spokeswoman, Jane Doe.`
 pub(super) fn right_phrase(cx: &Cx<'_, '_>, s: usize, b: usize) -> Option<(usize, usize)> {
-    if s >= b || !cx.is_word(s) || lex::is_time_word(cx.low(s)) {
+    if s >= b || !cx.is_word(s) || lex::is_time_word(cx.low(s)) || is_wh(cx.low(s)) {
         return None;
     }
     let mut e = s;
     while e < b && e - s < MAX_SUBJECT {
+        let t = cx.text(e);
         let stop = if cx.is_word(e) {
-            e > s && matches!(cx.low(e), "that" | "on" | "in" | "during" | "after" | "before" | "when" | "while" | "as" | "because")
-                && !(cx.low(e) == "in" && e > s && lex::LEX.anonymous_heads.contains(cx.low(e - 1)))
+            e > s
+                && matches!(cx.low(e), "that" | "on" | "during" | "after" | "before" | "when" | "while" | "as" | "because" | "in")
+                && !(cx.low(e) == "in" && lex::LEX.anonymous_heads.contains(cx.low(e - 1)))
+                && !(cx.low(e) == "on" && cx.low(e + 1) == "the" && cx.low(e + 2) == "condition")
+        } else if t == "." {
+            !(e > s && is_title_abbreviation(cx.low(e - 1)) && cx.is_capitalized(e + 1))
         } else {
-            !matches!(cx.text(e), "'" | "’" | "-" | "&" | ".") || cx.text(e) == "."
+            !matches!(t, "'" | "’" | "-" | "&")
         };
         if stop {
             break;
         }
         e += 1;
     }
+    // ", Jane Doe." after an anonymous-looking phrase names the person.
+    if cx.text(e) == "," {
+        let mut n = e + 1;
+        while n < b && n - e <= 4 && cx.is_word(n) && cx.is_capitalized(n) {
+            n += 1;
+        }
+        if n > e + 2 && (n == b || matches!(cx.text(n), "." | "," | ";")) {
+            e = n;
+        }
+    }
     valid_phrase(cx, s, e).then_some((s, e))
+}
+
+fn is_wh(w: &str) -> bool {
+    matches!(w, "how" | "what" | "why" | "where" | "when" | "whether" | "if" | "who" | "which" | "it" | "there" | "this" | "so")
 }
 
 /// Splits tokens `s..e` at commas into chunks.

@@ -19,7 +19,7 @@ pub(super) fn resolve_antecedents(cx: &Cx<'_, '_>, sources: &mut [Source]) {
         let text = src.span.of(&cx.doc.text);
         let first_word = text.split_whitespace().next().unwrap_or("").to_lowercase();
         let definite_epithet = src.kind == SourceKind::Anonymous && matches!(first_word.as_str(), "the" | "that" | "this");
-        let pronoun = src.kind == SourceKind::Pronoun;
+        let pronoun = src.kind == SourceKind::Pronoun && matches!(first_word.as_str(), "he" | "she" | "they");
         if !definite_epithet && !pronoun {
             continue;
         }
@@ -49,14 +49,23 @@ fn latest_anonymous(cx: &Cx<'_, '_>, sources: &[Source], k: usize, from_para: us
     })
 }
 
-/// A pronoun refers to the anonymous source `anon` unless a named person was mentioned between
-/// them (or the people engine linked it and no anonymous source is closer).
+/// A pronoun refers to the anonymous source `anon` when it comes within the next two sentences
+/// and no name (a person mention, or any capitalised word that does not open a sentence) stands
+/// between them outside quotations.
 fn pronoun_prefers_source(cx: &Cx<'_, '_>, pronoun: &Source, anon: &Source) -> bool {
+    let (Some(sa), Some(sp)) = (cx.doc.sentence_at(anon.span.start), cx.doc.sentence_at(pronoun.span.start)) else {
+        return false;
+    };
+    if sp > sa + 2 {
+        return false;
+    }
     let first = cx.doc.token_at_or_after(anon.span.end);
     let last = cx.doc.token_at_or_after(pronoun.span.start);
     let named_between = (first..last).any(|t| {
-        !cx.in_quote.get(t).copied().unwrap_or(false)
-            && matches!(cx.mention.get(t).copied().flatten(), Some((_, MentionKind::Name | MentionKind::ShortName)))
+        let outside = !cx.in_quote.get(t).copied().unwrap_or(false);
+        let opens_sentence = cx.doc.sentences.iter().any(|s| s.tokens.start == t);
+        let named = matches!(cx.mention.get(t).copied().flatten(), Some((_, MentionKind::Name | MentionKind::ShortName)));
+        outside && (named || (cx.is_word(t) && cx.is_capitalized(t) && !opens_sentence && cx.low(t) != "i"))
     });
     !named_between
 }
