@@ -43,8 +43,26 @@ pub(super) fn classify(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<(usize, us
 pub(super) fn is_verbish(w: &str) -> bool {
     matches!(
         w,
-        "is" | "are" | "was" | "were" | "be" | "been" | "has" | "have" | "had" | "will" | "would" | "could" | "can" | "should"
-            | "may" | "might" | "must" | "do" | "does" | "did" | "there"
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "there"
     )
 }
 
@@ -60,10 +78,20 @@ fn named_appositive(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
             let person = words.iter().find_map(|&k| cx.mention.get(k).copied().flatten());
             let bare_name = !words.is_empty() && words.len() <= 4 && words.iter().all(|&k| cx.is_capitalized(k));
             if let Some((p, MentionKind::Name | MentionKind::ShortName)) = person {
-                return Some(Class { kind: SourceKind::Named, vantage: None, person: Some(p), plural: false });
+                return Some(Class {
+                    kind: SourceKind::Named,
+                    vantage: None,
+                    person: Some(p),
+                    plural: false,
+                });
             }
             if bare_name && !words.iter().any(|&k| is_lexicon_head(cx.low(k))) {
-                return Some(Class { kind: SourceKind::Named, vantage: None, person: None, plural: false });
+                return Some(Class {
+                    kind: SourceKind::Named,
+                    vantage: None,
+                    person: None,
+                    plural: false,
+                });
             }
             start = t + 1;
         }
@@ -83,14 +111,34 @@ fn is_lexicon_head(w: &str) -> bool {
 fn is_kin(w: &str) -> bool {
     matches!(
         w,
-        "mother" | "father" | "wife" | "husband" | "daughter" | "son" | "sister" | "brother" | "mom" | "dad" | "cousin" | "aunt"
-            | "uncle" | "grandmother" | "grandfather" | "widow" | "widower" | "fiance" | "fiancee" | "fiancé" | "fiancée"
+        "mother"
+            | "father"
+            | "wife"
+            | "husband"
+            | "daughter"
+            | "son"
+            | "sister"
+            | "brother"
+            | "mom"
+            | "dad"
+            | "cousin"
+            | "aunt"
+            | "uncle"
+            | "grandmother"
+            | "grandfather"
+            | "widow"
+            | "widower"
+            | "fiance"
+            | "fiancee"
+            | "fiancé"
+            | "fiancée"
     )
 }
 
 /// Classifies a noun phrase without commas by its head.
 fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
-    if (s..e).any(|t| cx.is_word(t) && is_verbish(cx.low(t)) && !matches!(cx.low(t.saturating_sub(1)), "who" | "that")) {
+    if (s..e).any(|t| cx.is_word(t) && is_verbish(cx.low(t)) && !matches!(cx.low(t.saturating_sub(1)), "who" | "that"))
+    {
         return None;
     }
     let mut m = s + 1;
@@ -104,7 +152,11 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         }
     }
     // "one of the docs", "a pair of women": the head is inside the "of" phrase.
-    if m < e && cx.low(m) == "of" && m <= s + 2 && (s..m).all(|t| is_quantifier(cx.low(t)) || matches!(cx.low(t), "a" | "an" | "the")) {
+    if m < e
+        && cx.low(m) == "of"
+        && m <= s + 2
+        && (s..m).all(|t| is_quantifier(cx.low(t)) || matches!(cx.low(t), "a" | "an" | "the"))
+    {
         let mut inner = classify_np(cx, m + 1, e)?;
         if inner.kind == SourceKind::Vague && (s..m).any(|t| lex::is_counting_determiner(cx.low(t))) {
             inner.kind = SourceKind::Anonymous;
@@ -124,7 +176,11 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         })
     };
     if let Some((person, mk)) = cx.mention.get(head).copied().flatten() {
-        let kind = if mk == MentionKind::Pronoun { SourceKind::Pronoun } else { SourceKind::Named };
+        let kind = if mk == MentionKind::Pronoun {
+            SourceKind::Pronoun
+        } else {
+            SourceKind::Named
+        };
         return Some(Class {
             kind,
             vantage,
@@ -139,17 +195,26 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
     let counted = is_counted(cx, s, head);
     // "The Daily Caller", "Goldman Sachs": a capitalised head inside a sentence is a proper name.
     let opens_sentence = cx.doc.sentences.iter().any(|x| x.tokens.start == head);
-    let modifiers = (s..head).filter(|&t| cx.is_word(t) && !lex::is_determiner(cx.low(t)) && !lex::is_counting_determiner(cx.low(t)));
+    let modifiers = (s..head)
+        .filter(|&t| cx.is_word(t) && !lex::is_determiner(cx.low(t)) && !lex::is_counting_determiner(cx.low(t)));
     let proper_modifiers = modifiers.clone().count() > 0 && modifiers.clone().all(|t| cx.is_capitalized(t));
     if cx.is_capitalized(head) && !opens_sentence && proper_modifiers {
-        return class(if first == "the" { SourceKind::Institution } else { SourceKind::Named });
+        return class(if first == "the" {
+            SourceKind::Institution
+        } else {
+            SourceKind::Named
+        });
     }
     if LEX.anonymous_heads.contains(hl) {
         return class(SourceKind::Anonymous);
     }
     if LEX.group_heads.contains(hl) {
         let specific = counted || vantage_is_specific(cx, m, e);
-        return class(if specific { SourceKind::Anonymous } else { SourceKind::Vague });
+        return class(if specific {
+            SourceKind::Anonymous
+        } else {
+            SourceKind::Vague
+        });
     }
     if LEX.document_heads.contains(hl) {
         return class(SourceKind::Document);
@@ -188,14 +253,36 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
 fn is_quantifier(w: &str) -> bool {
     matches!(
         w,
-        "one" | "two" | "three" | "some" | "many" | "most" | "several" | "few" | "all" | "each" | "none" | "both" | "any"
-            | "dozens" | "hundreds" | "pair" | "number" | "group" | "handful" | "couple" | "majority" | "lot" | "none"
+        "one"
+            | "two"
+            | "three"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "few"
+            | "all"
+            | "each"
+            | "none"
+            | "both"
+            | "any"
+            | "dozens"
+            | "hundreds"
+            | "pair"
+            | "number"
+            | "group"
+            | "handful"
+            | "couple"
+            | "majority"
+            | "lot"
     )
 }
 
 fn is_plural(w: &str) -> bool {
-    matches!(w, "people" | "police" | "spokespeople" | "others" | "some" | "many" | "several")
-        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+    matches!(
+        w,
+        "people" | "police" | "spokespeople" | "others" | "some" | "many" | "several"
+    ) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
 }
 
 /// A counted phrase ("one analyst", "two senior lawmakers", "at least one Democrat") names a
@@ -206,5 +293,9 @@ fn is_counted(cx: &Cx<'_, '_>, s: usize, head: usize) -> bool {
 
 /// "experts I interviewed", "voters who attended": a post-modifier that pins the group down.
 fn vantage_is_specific(cx: &Cx<'_, '_>, m: usize, e: usize) -> bool {
-    m < e && matches!(cx.low(m), "i" | "we" | "who" | "in" | "at" | "close" | "familiar" | "briefed")
+    m < e
+        && matches!(
+            cx.low(m),
+            "i" | "we" | "who" | "in" | "at" | "close" | "familiar" | "briefed"
+        )
 }

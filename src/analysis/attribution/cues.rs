@@ -8,14 +8,26 @@ use crate::analysis::model::{Source, SourceKind, Span};
 
 /// Hearsay adverbs: the claim is attributed to no one.
 fn is_hearsay_adverb(w: &str) -> bool {
-    matches!(w, "reportedly" | "allegedly" | "purportedly" | "supposedly" | "reputedly" | "rumoredly")
+    matches!(
+        w,
+        "reportedly" | "allegedly" | "purportedly" | "supposedly" | "reputedly" | "rumoredly"
+    )
 }
 
 /// Participles of impersonal hearsay: "it is said", "is believed to".
 fn is_hearsay_participle(w: &str) -> bool {
     matches!(
         w,
-        "said" | "believed" | "thought" | "reported" | "rumored" | "rumoured" | "understood" | "alleged" | "claimed" | "whispered"
+        "said"
+            | "believed"
+            | "thought"
+            | "reported"
+            | "rumored"
+            | "rumoured"
+            | "understood"
+            | "alleged"
+            | "claimed"
+            | "whispered"
     )
 }
 
@@ -39,13 +51,22 @@ pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>
         let w = cx.low(i);
         if w == "according" && cx.low(i + 1) == "to" {
             if let Some((s, e)) = right_phrase(cx, i + 2, b) {
-                let claim = if cx.text(e) == "," { claim_to_end(e + 1) } else { claim_span(cx, a, i) };
+                let claim = if cx.text(e) == "," {
+                    claim_to_end(e + 1)
+                } else {
+                    claim_span(cx, a, i)
+                };
                 push(cx, out, s, e, cx.span(i, i + 2), claim);
                 i = e;
                 continue;
             }
         } else if is_hearsay_adverb(w) {
-            let mut src = source(cx.span(i, i + 1), SourceKind::Vague, Some(cx.span(i, i + 1)), claim_span(cx, a, b));
+            let mut src = source(
+                cx.span(i, i + 1),
+                SourceKind::Vague,
+                Some(cx.span(i, i + 1)),
+                claim_span(cx, a, b),
+            );
             src.plural = true;
             out.push(src);
         } else if w == "it" && is_be(cx.low(i + 1)) && is_hearsay_participle(cx.low(i + 2)) {
@@ -72,13 +93,18 @@ fn phrasal_ok(cx: &Cx<'_, '_>, i: usize) -> bool {
         "pointed" => next == "out",
         "weighed" | "chimed" => next == "in",
         "declined" | "refused" => {
-            next == "to" && matches!(cx.low(i + 2), "comment" | "discuss" | "say" | "elaborate" | "confirm" | "speak" | "answer")
+            next == "to"
+                && matches!(
+                    cx.low(i + 2),
+                    "comment" | "discuss" | "say" | "elaborate" | "confirm" | "speak" | "answer"
+                )
         }
         "think" | "thinks" => next != "tank",
         // "she continued." / "he continued: …", not "continue their attacks".
         "continue" | "continues" | "continued" => !cx.is_word(i + 1) || next == "that",
         "want" | "wants" | "wanted" | "feel" | "feels" | "felt" => next != "like",
         "like" => i > 0 && cx.low(i - 1) == "would",
+        "put" => next == "it",
         _ => true,
     }
 }
@@ -128,7 +154,10 @@ fn inversion_first(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
         && lex::allows_inversion(cx.low(i))
         && cx.is_word(i + 1)
         && !lex::is_time_word(next)
-        && (lex::is_determiner(next) || lex::is_counting_determiner(next) || cx.is_capitalized(i + 1) || LEX.anonymous_heads.contains(next))
+        && (lex::is_determiner(next)
+            || lex::is_counting_determiner(next)
+            || cx.is_capitalized(i + 1)
+            || LEX.anonymous_heads.contains(next))
 }
 
 fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>) {
@@ -151,11 +180,19 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
         }
     }
     if let Some((s, e)) = left_subject(cx, a, i) {
-        if push(cx, out, s, e, cue, claim_after_cue(cx, i + 1, b)) {
+        // "felt hurt, a source says": a reporting clause after the claim carries what came before.
+        let trailing = s > a && (cx.text(s - 1) == "," || cx.is_quote(s - 1));
+        let claim = if trailing {
+            claim_before_cue(cx, a, s)
+        } else {
+            claim_after_cue(cx, i + 1, b)
+        };
+        if push(cx, out, s, e, cue, claim) {
             return;
         }
     }
-    if lex::allows_inversion(w) && !inversion_first(cx, i, a) && (i == a || cx.text(i - 1) == "," || cx.is_quote(i - 1)) {
+    if lex::allows_inversion(w) && !inversion_first(cx, i, a) && (i == a || cx.text(i - 1) == "," || cx.is_quote(i - 1))
+    {
         if let Some((s, e)) = right_phrase(cx, i + 1, b) {
             push(cx, out, s, e, cue, claim_before_cue(cx, a, i));
         }

@@ -14,7 +14,7 @@ mod classify;
 mod cues;
 mod lex;
 mod phrase;
-mod refer;
+pub(crate) mod refer;
 
 use std::borrow::Cow;
 
@@ -103,7 +103,10 @@ impl<'d, 'a> Cx<'d, 'a> {
 
     /// The byte span of tokens `s..e` (exclusive).
     pub fn span(&self, s: usize, e: usize) -> Span {
-        match (self.doc.tokens.get(s), e.checked_sub(1).and_then(|k| self.doc.tokens.get(k))) {
+        match (
+            self.doc.tokens.get(s),
+            e.checked_sub(1).and_then(|k| self.doc.tokens.get(k)),
+        ) {
             (Some(a), Some(b)) if e > s => Span::new(a.span.start, b.span.end),
             _ => Span::default(),
         }
@@ -122,7 +125,12 @@ fn quote_mask(doc: &Document<'_>) -> Vec<bool> {
             continue;
         };
         let mut open = false;
-        for (i, slot) in mask.iter_mut().enumerate().take(last.tokens.end).skip(first.tokens.start) {
+        for (i, slot) in mask
+            .iter_mut()
+            .enumerate()
+            .take(last.tokens.end)
+            .skip(first.tokens.start)
+        {
             match doc.token_text(i) {
                 "“" | "«" | "„" => open = true,
                 "”" | "»" => open = false,

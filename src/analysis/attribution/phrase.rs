@@ -52,7 +52,19 @@ fn is_parenthetical_word(w: &str) -> bool {
 fn is_opening_adverb(w: &str) -> bool {
     matches!(
         w,
-        "but" | "and" | "so" | "yet" | "still" | "now" | "meanwhile" | "however" | "also" | "instead" | "indeed" | "then" | "or"
+        "but"
+            | "and"
+            | "so"
+            | "yet"
+            | "still"
+            | "now"
+            | "meanwhile"
+            | "however"
+            | "also"
+            | "instead"
+            | "indeed"
+            | "then"
+            | "or"
     )
 }
 
@@ -111,7 +123,8 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
             while n > ps && n + 4 > pe && cx.is_word(n - 1) && cx.is_capitalized(n - 1) {
                 n -= 1;
             }
-            let opener = lex::is_preposition(cx.low(n)) || lex::is_determiner(cx.low(n)) || is_opening_adverb(cx.low(n));
+            let opener =
+                lex::is_preposition(cx.low(n)) || lex::is_determiner(cx.low(n)) || is_opening_adverb(cx.low(n));
             let after_preposition = n > ps && lex::is_preposition(cx.low(n - 1));
             if n < pe && !opener && !after_preposition && (n == ps || !cx.is_capitalized(n - 1)) {
                 cs = n;
@@ -140,13 +153,33 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
 
 /// Title abbreviations that keep their period inside a phrase: "Rep. Jim Clyburn".
 fn is_title_abbreviation(w: &str) -> bool {
-    matches!(w, "rep" | "sen" | "gov" | "dr" | "mr" | "mrs" | "ms" | "gen" | "lt" | "col" | "st" | "jr" | "sr" | "prof" | "capt" | "sgt")
+    matches!(
+        w,
+        "rep"
+            | "sen"
+            | "gov"
+            | "dr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "gen"
+            | "lt"
+            | "col"
+            | "st"
+            | "jr"
+            | "sr"
+            | "prof"
+            | "capt"
+            | "sgt"
+    )
 }
 
 /// For a conjunction at `and`: the start of a name that opens the comma-separated appositive
 /// the conjunction continues (`Name, role and …`).
 fn name_before_appositive(cx: &Cx<'_, '_>, a: usize, and: usize) -> Option<usize> {
-    let comma = (and.saturating_sub(15).max(a)..and).rev().find(|&k| cx.text(k) == ",")?;
+    let comma = (and.saturating_sub(15).max(a)..and)
+        .rev()
+        .find(|&k| cx.text(k) == ",")?;
     let mut n = comma;
     while n > a && comma - n < 4 && cx.is_word(n - 1) && cx.is_capitalized(n - 1) {
         n -= 1;
@@ -167,7 +200,10 @@ pub(super) fn right_phrase(cx: &Cx<'_, '_>, s: usize, b: usize) -> Option<(usize
         let t = cx.text(e);
         let stop = if cx.is_word(e) {
             e > s
-                && matches!(cx.low(e), "that" | "on" | "during" | "after" | "before" | "when" | "while" | "as" | "because" | "in")
+                && matches!(
+                    cx.low(e),
+                    "that" | "on" | "during" | "after" | "before" | "when" | "while" | "as" | "because" | "in"
+                )
                 && !(cx.low(e) == "in" && lex::LEX.anonymous_heads.contains(cx.low(e - 1)))
                 && !(cx.low(e) == "on" && cx.low(e + 1) == "the" && cx.low(e + 2) == "condition")
         } else if t == "." {
@@ -194,7 +230,10 @@ pub(super) fn right_phrase(cx: &Cx<'_, '_>, s: usize, b: usize) -> Option<(usize
 }
 
 fn is_wh(w: &str) -> bool {
-    matches!(w, "how" | "what" | "why" | "where" | "when" | "whether" | "if" | "who" | "which" | "it" | "there" | "this" | "so")
+    matches!(
+        w,
+        "how" | "what" | "why" | "where" | "when" | "whether" | "if" | "who" | "which" | "it" | "there" | "this" | "so"
+    )
 }
 
 /// Splits tokens `s..e` at commas into chunks.
@@ -217,8 +256,10 @@ fn is_parenthetical(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
     if e - s <= 2 && (s..e).all(|t| is_parenthetical_word(cx.low(t)) || lex::is_aux_or_adverb(cx.low(t))) {
         return true;
     }
-    matches!(first, "who" | "which" | "whose" | "where" | "when" | "whom" | "according" | "speaking" | "asked" | "citing")
-        || lex::is_preposition(first)
+    matches!(
+        first,
+        "who" | "which" | "whose" | "where" | "when" | "whom" | "according" | "speaking" | "asked" | "citing"
+    ) || lex::is_preposition(first)
 }
 
 /// A plausible source phrase: short, made of words, not opening with a preposition or a verb.

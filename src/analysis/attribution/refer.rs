@@ -18,7 +18,8 @@ pub(super) fn resolve_antecedents(cx: &Cx<'_, '_>, sources: &mut [Source]) {
         let para = cx.doc.paragraph_at(src.span.start).unwrap_or(0);
         let text = src.span.of(&cx.doc.text);
         let first_word = text.split_whitespace().next().unwrap_or("").to_lowercase();
-        let definite_epithet = src.kind == SourceKind::Anonymous && matches!(first_word.as_str(), "the" | "that" | "this");
+        let definite_epithet =
+            src.kind == SourceKind::Anonymous && matches!(first_word.as_str(), "the" | "that" | "this");
         let pronoun = src.kind == SourceKind::Pronoun && matches!(first_word.as_str(), "he" | "she" | "they");
         if !definite_epithet && !pronoun {
             continue;
@@ -53,7 +54,10 @@ fn latest_anonymous(cx: &Cx<'_, '_>, sources: &[Source], k: usize, from_para: us
 /// and no name (a person mention, or any capitalised word that does not open a sentence) stands
 /// between them outside quotations.
 fn pronoun_prefers_source(cx: &Cx<'_, '_>, pronoun: &Source, anon: &Source) -> bool {
-    let (Some(sa), Some(sp)) = (cx.doc.sentence_at(anon.span.start), cx.doc.sentence_at(pronoun.span.start)) else {
+    let (Some(sa), Some(sp)) = (
+        cx.doc.sentence_at(anon.span.start),
+        cx.doc.sentence_at(pronoun.span.start),
+    ) else {
         return false;
     };
     if sp > sa + 2 {
@@ -64,7 +68,10 @@ fn pronoun_prefers_source(cx: &Cx<'_, '_>, pronoun: &Source, anon: &Source) -> b
     let named_between = (first..last).any(|t| {
         let outside = !cx.in_quote.get(t).copied().unwrap_or(false);
         let opens_sentence = cx.doc.sentences.iter().any(|s| s.tokens.start == t);
-        let named = matches!(cx.mention.get(t).copied().flatten(), Some((_, MentionKind::Name | MentionKind::ShortName)));
+        let named = matches!(
+            cx.mention.get(t).copied().flatten(),
+            Some((_, MentionKind::Name | MentionKind::ShortName))
+        );
         outside && (named || (cx.is_word(t) && cx.is_capitalized(t) && !opens_sentence && cx.low(t) != "i"))
     });
     !named_between
@@ -84,15 +91,30 @@ pub(super) fn attach_reasons(cx: &Cx<'_, '_>, sources: &mut [Source]) {
             sources[k].reason = sources.get(root).and_then(|r| r.reason);
             continue;
         }
-        let Some(p) = cx.doc.paragraph_at(sources[k].span.start).and_then(|p| cx.doc.paragraphs.get(p)) else {
+        let Some(p) = cx
+            .doc
+            .paragraph_at(sources[k].span.start)
+            .and_then(|p| cx.doc.paragraphs.get(p))
+        else {
             continue;
         };
         let hay = p.span.of(&cx.doc.text);
         // Prefer a reason in the source's own sentence, else the first in the paragraph.
-        let sentence = cx.doc.sentence_at(sources[k].span.start).and_then(|s| cx.doc.sentences.get(s)).map(|s| s.span);
-        let found: Vec<Span> =
-            ac.find_iter(hay).map(|m| Span::new(p.span.start + m.start(), p.span.start + m.end())).collect();
-        let best = found.iter().copied().find(|r| sentence.is_some_and(|s| s.covers(*r))).or(found.first().copied());
+        let sentence = cx
+            .doc
+            .sentence_at(sources[k].span.start)
+            .and_then(|s| cx.doc.sentences.get(s))
+            .map(|s| s.span);
+        // A real reason ("because the talks are private") beats a stock one anywhere near it.
+        let mut found: Vec<(bool, Span)> = ac
+            .find_iter(hay)
+            .map(|m| {
+                let stock = LEX.reason_stock.get(m.pattern().as_usize()).copied().unwrap_or(false);
+                (stock, Span::new(p.span.start + m.start(), p.span.start + m.end()))
+            })
+            .collect();
+        found.sort_by_key(|&(stock, r)| (stock, !sentence.is_some_and(|s| s.covers(r)), r.start));
+        let best = found.first().map(|&(_, r)| r);
         sources[k].reason = best;
     }
 }
@@ -102,5 +124,6 @@ pub(crate) fn reason_is_stock(text: &str, reason: Span) -> bool {
     let Some(ac) = LEX.reasons.as_ref() else {
         return false;
     };
-    ac.find(reason.of(text)).is_some_and(|m| LEX.reason_stock.get(m.pattern().as_usize()).copied().unwrap_or(false))
+    ac.find(reason.of(text))
+        .is_some_and(|m| LEX.reason_stock.get(m.pattern().as_usize()).copied().unwrap_or(false))
 }

@@ -5,7 +5,10 @@ use crate::analysis::{analyze, Config, Format};
 /// `(source phrase, kind)` for every attribution in `text`.
 fn sources(text: &str) -> Vec<(String, &'static str)> {
     let a = analyze(text, &Config::with_format(Format::Plain));
-    a.sources.iter().map(|s| (s.span.of(text).to_string(), s.kind.as_str())).collect()
+    a.sources
+        .iter()
+        .map(|s| (s.span.of(text).to_string(), s.kind.as_str()))
+        .collect()
 }
 
 #[track_caller]
@@ -22,19 +25,31 @@ fn finds_preposed_anonymous_subjects_with_vantage() {
         "The mayor is furious, a source close to the council tells the Ledger.",
         &[("a source close to the council", "anonymous")],
     );
-    assert_sources("Two people familiar with the talks said the deal was off.", &[("Two people familiar with the talks", "anonymous")]);
+    assert_sources(
+        "Two people familiar with the talks said the deal was off.",
+        &[("Two people familiar with the talks", "anonymous")],
+    );
 }
 
 #[test]
 fn finds_inverted_subjects_after_quotes() {
-    assert_sources("“We are done here,” said a longtime aide.", &[("a longtime aide", "anonymous")]);
+    assert_sources(
+        "“We are done here,” said a longtime aide.",
+        &[("a longtime aide", "anonymous")],
+    );
     assert_sources("“It is over,” the insider adds.", &[("the insider", "anonymous")]);
 }
 
 #[test]
 fn according_to_takes_the_phrase_after_it() {
-    assert_sources("According to a pal, the singer is moving to Lisbon.", &[("a pal", "anonymous")]);
-    assert_sources("The vote was delayed, according to city records.", &[("city records", "document")]);
+    assert_sources(
+        "According to a pal, the singer is moving to Lisbon.",
+        &[("a pal", "anonymous")],
+    );
+    assert_sources(
+        "The vote was delayed, according to city records.",
+        &[("city records", "document")],
+    );
 }
 
 #[test]
@@ -52,8 +67,14 @@ fn skips_parentheticals_between_subject_and_verb() {
 #[test]
 fn classifies_vague_crowds_and_counted_members() {
     assert_sources("Critics say the plan is reckless.", &[("Critics", "vague")]);
-    assert_sources("Many experts believe the bridge is unsafe.", &[("Many experts", "vague")]);
-    assert_sources("One analyst warned that prices would rise.", &[("One analyst", "anonymous")]);
+    assert_sources(
+        "Many experts believe the bridge is unsafe.",
+        &[("Many experts", "vague")],
+    );
+    assert_sources(
+        "One analyst warned that prices would rise.",
+        &[("One analyst", "anonymous")],
+    );
     assert_sources("The singer reportedly left the band.", &[("reportedly", "vague")]);
     assert_sources("It is believed that the talks failed.", &[("It is believed", "vague")]);
 }
