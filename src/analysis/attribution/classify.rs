@@ -157,11 +157,31 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         && m <= s + 2
         && (s..m).all(|t| is_quantifier(cx.low(t)) || matches!(cx.low(t), "a" | "an" | "the"))
     {
-        let mut inner = classify_np(cx, m + 1, e)?;
-        if inner.kind == SourceKind::Vague && (s..m).any(|t| lex::is_counting_determiner(cx.low(t))) {
-            inner.kind = SourceKind::Anonymous;
-        }
-        return Some(inner);
+        let counted = (s..m).any(|t| {
+            lex::is_counting_determiner(cx.low(t))
+                || matches!(cx.low(t), "pair" | "number" | "group" | "couple" | "handful")
+        });
+        return match classify_np(cx, m + 1, e) {
+            Some(mut inner) => {
+                if inner.kind == SourceKind::Vague && counted {
+                    inner.kind = SourceKind::Anonymous;
+                }
+                Some(inner)
+            }
+            None => {
+                let head = (m + 1..e)
+                    .take_while(|&t| !(cx.is_word(t) && lex::starts_postmodifier(cx.low(t))))
+                    .filter(|&t| cx.is_word(t))
+                    .last()?;
+                let person_noun = LEX.role_heads.contains(cx.low(head)) || LEX.group_heads.contains(cx.low(head));
+                (counted && person_noun).then_some(Class {
+                    kind: SourceKind::Anonymous,
+                    vantage: None,
+                    person: None,
+                    plural: true,
+                })
+            }
+        };
     }
     let head = (s..m).rev().find(|&t| cx.is_word(t))?;
     let vantage = (m < e).then(|| cx.span(m, e));

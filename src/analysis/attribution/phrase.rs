@@ -94,7 +94,7 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
             }
         }
         let boundary = if cx.is_word(t) {
-            lex::is_clause_boundary(cx.low(t))
+            lex::is_clause_boundary(cx.low(t)) && !coordinates_inside_modifier(cx, a, t)
         } else {
             cx.is_quote(t) || matches!(txt, ";" | ":" | "(" | ")" | "—" | "–" | "[" | "]" | "-")
         };
@@ -172,6 +172,23 @@ fn is_title_abbreviation(w: &str) -> bool {
             | "capt"
             | "sgt"
     )
+}
+
+/// "Spokesmen for Ana Ortiz and the party said": an "and" inside a prepositional modifier
+/// (no comma before it, a "for"/"of"/"to"/"with" shortly before) does not end the subject.
+fn coordinates_inside_modifier(cx: &Cx<'_, '_>, a: usize, t: usize) -> bool {
+    if !matches!(cx.low(t), "and" | "or") || t == a || cx.text(t - 1) == "," {
+        return false;
+    }
+    for k in (t.saturating_sub(12).max(a)..t).rev() {
+        if !cx.is_word(k) || lex::is_clause_boundary(cx.low(k)) {
+            return false;
+        }
+        if matches!(cx.low(k), "for" | "of" | "to" | "with" | "from" | "at") {
+            return true;
+        }
+    }
+    false
 }
 
 /// For a conjunction at `and`: the start of a name that opens the comma-separated appositive
