@@ -49,14 +49,27 @@ pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>
             continue;
         }
         let w = cx.low(i);
-        if w == "according" && cx.low(i + 1) == "to" {
-            if let Some((s, e)) = right_phrase(cx, i + 2, b) {
+        // "according to a pal", "per a source close to the couple".
+        let preposition = match w {
+            "according" if cx.low(i + 1) == "to" => Some(2),
+            "per"
+                if matches!(
+                    cx.low(i + 1),
+                    "a" | "an" | "the" | "one" | "two" | "sources" | "insiders" | "multiple"
+                ) =>
+            {
+                Some(1)
+            }
+            _ => None,
+        };
+        if let Some(n) = preposition {
+            if let Some((s, e)) = right_phrase(cx, i + n, b) {
                 let claim = if cx.text(e) == "," {
                     claim_to_end(e + 1)
                 } else {
                     claim_span(cx, a, i)
                 };
-                push(cx, out, s, e, cx.span(i, i + 2), claim);
+                push(cx, out, s, e, cx.span(i, i + n), claim);
                 i = e;
                 continue;
             }

@@ -108,3 +108,15 @@ fn finds_the_reason_for_anonymity() {
     let reason = a.sources.first().and_then(|s| s.reason).map(|r| r.of(text));
     assert_eq!(reason, Some("on condition of anonymity"));
 }
+
+#[test]
+fn celebrity_forms_per_and_reps_are_anonymous() {
+    assert_sources(
+        "The pair wed in Maui, per a source close to the couple.",
+        &[("a source close to the couple", "anonymous")],
+    );
+    assert_sources(
+        "A rep for the singer did not respond, and an eyewitness tells the Ledger they argued.",
+        &[("A rep for the singer", "anonymous"), ("an eyewitness", "anonymous")],
+    );
+}
