@@ -214,7 +214,7 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
     let first = cx.low(s);
     let counted = is_counted(cx, s, head);
     // "The Daily Caller", "Goldman Sachs": a capitalised head inside a sentence is a proper name.
-    let opens_sentence = cx.doc.sentences.iter().any(|x| x.tokens.start == head);
+    let opens_sentence = cx.opens_sentence(head);
     let modifiers = (s..head)
         .filter(|&t| cx.is_word(t) && !lex::is_determiner(cx.low(t)) && !lex::is_counting_determiner(cx.low(t)));
     let proper_modifiers = modifiers.clone().count() > 0 && modifiers.clone().all(|t| cx.is_capitalized(t));

@@ -101,6 +101,14 @@ impl<'d, 'a> Cx<'d, 'a> {
         self.text(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Whether token `t` is the first of its sentence.
+    pub fn opens_sentence(&self, t: usize) -> bool {
+        let Some(tok) = self.doc.tokens.get(t) else {
+            return false;
+        };
+        self.doc.sentence_at(tok.span.start).and_then(|s| self.doc.sentences.get(s)).is_some_and(|s| s.tokens.start == t)
+    }
+
     /// The byte span of tokens `s..e` (exclusive).
     pub fn span(&self, s: usize, e: usize) -> Span {
         match (

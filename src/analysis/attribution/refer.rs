@@ -67,7 +67,7 @@ fn pronoun_prefers_source(cx: &Cx<'_, '_>, pronoun: &Source, anon: &Source) -> b
     let last = cx.doc.token_at_or_after(pronoun.span.start);
     let named_between = (first..last).any(|t| {
         let outside = !cx.in_quote.get(t).copied().unwrap_or(false);
-        let opens_sentence = cx.doc.sentences.iter().any(|s| s.tokens.start == t);
+        let opens_sentence = cx.opens_sentence(t);
         let named = matches!(
             cx.mention.get(t).copied().flatten(),
             Some((_, MentionKind::Name | MentionKind::ShortName))
