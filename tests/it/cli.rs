@@ -205,6 +205,13 @@ fn non_utf8_file_is_reported_and_others_still_checked() {
         .collect();
     assert_eq!(paths.len(), 2);
     assert!(paths[0].ends_with("a.md") && paths[1].ends_with("c.md"), "{paths:?}");
+
+    let analyzed = dir.run(&["analyze", "docs"]);
+    assert_eq!(analyzed.code, 2);
+    let lines = json_lines(&analyzed.stdout);
+    assert_eq!(lines.len(), 3, "one line per document, the unreadable one as an error");
+    assert!(lines[1]["id"].as_str().is_some_and(|id| id.ends_with("b.txt")));
+    assert!(lines[1]["error"].is_string() && lines[0]["people"].is_array() && lines[2]["people"].is_array());
 }
 
 #[test]
