@@ -126,7 +126,9 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
             let opener =
                 lex::is_preposition(cx.low(n)) || lex::is_determiner(cx.low(n)) || is_opening_adverb(cx.low(n));
             let after_preposition = n > ps && lex::is_preposition(cx.low(n - 1));
-            if n < pe && !opener && !after_preposition && (n == ps || !cx.is_capitalized(n - 1)) {
+            let clause_start =
+                n == ps || matches!(cx.low(n - 1), "how" | "that" | "as" | "when" | "while" | "and" | "but");
+            if n < pe && !opener && !after_preposition && clause_start {
                 cs = n;
             }
         }

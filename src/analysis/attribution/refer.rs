@@ -42,12 +42,12 @@ pub(super) fn resolve_antecedents(cx: &Cx<'_, '_>, sources: &mut [Source]) {
 /// The latest anonymous source before source `k`, in paragraph `from_para` or later.
 fn latest_anonymous(cx: &Cx<'_, '_>, sources: &[Source], k: usize, from_para: usize) -> Option<usize> {
     let start = sources.get(k)?.span.start;
-    (0..k).rev().find(|&j| {
-        let s = &sources[j];
-        s.span.start < start
-            && s.kind == SourceKind::Anonymous
-            && cx.doc.paragraph_at(s.span.start).is_some_and(|p| p >= from_para)
-    })
+    // Sources are in document order: stop at the first one before the reach.
+    let min_start = cx.doc.paragraphs.get(from_para).map_or(0, |p| p.span.start);
+    (0..k)
+        .rev()
+        .take_while(|&j| sources[j].span.start >= min_start)
+        .find(|&j| sources[j].span.start < start && sources[j].kind == SourceKind::Anonymous)
 }
 
 /// A pronoun refers to the anonymous source `anon` when it comes within the next two sentences
@@ -100,11 +100,8 @@ pub(super) fn attach_reasons(cx: &Cx<'_, '_>, sources: &mut [Source]) {
         };
         let hay = p.span.of(&cx.doc.text);
         // Prefer a reason in the source's own sentence, else the first in the paragraph.
-        let sentence = cx
-            .doc
-            .sentence_at(sources[k].span.start)
-            .and_then(|s| cx.doc.sentences.get(s))
-            .map(|s| s.span);
+        let sentence_index = cx.doc.sentence_at(sources[k].span.start);
+        let sentence = sentence_index.and_then(|s| cx.doc.sentences.get(s)).map(|s| s.span);
         // A real reason ("because the talks are private") beats a stock one anywhere near it.
         let mut found: Vec<(bool, Span)> = ac
             .find_iter(hay)
@@ -113,9 +110,18 @@ pub(super) fn attach_reasons(cx: &Cx<'_, '_>, sources: &mut [Source]) {
                 (stock, Span::new(p.span.start + m.start(), p.span.start + m.end()))
             })
             .collect();
+        // A reason in another anonymous source's sentence belongs to that source.
+        let me = sources[k].span;
+        let owned_elsewhere = |r: Span| {
+            let rs = cx.doc.sentence_at(r.start);
+            rs != sentence_index
+                && sources
+                    .iter()
+                    .any(|o| o.kind == SourceKind::Anonymous && o.span != me && cx.doc.sentence_at(o.span.start) == rs)
+        };
+        found.retain(|&(_, r)| !owned_elsewhere(r));
         found.sort_by_key(|&(stock, r)| (stock, !sentence.is_some_and(|s| s.covers(r)), r.start));
-        let best = found.first().map(|&(_, r)| r);
-        sources[k].reason = best;
+        sources[k].reason = found.first().map(|&(_, r)| r);
     }
 }
 

@@ -165,6 +165,8 @@ pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> Vec<Find
         }
     }
     all.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
+    // Two cues sharing one subject ("X said …, and added …") give one finding, not two.
+    all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
     all
 }
 
