@@ -126,8 +126,12 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
             let opener =
                 lex::is_preposition(cx.low(n)) || lex::is_determiner(cx.low(n)) || is_opening_adverb(cx.low(n));
             let after_preposition = n > ps && lex::is_preposition(cx.low(n - 1));
+            // The name opens the chunk, follows a clause word, or follows only a title ("Major
+            // general Fuad Basya"), never a prepositional phrase ("for the state Senate").
+            let title_only = (ps..n)
+                .all(|t| cx.is_word(t) && !lex::is_preposition(cx.low(t)) && !super::classify::is_verbish(cx.low(t)));
             let clause_start =
-                n == ps || matches!(cx.low(n - 1), "how" | "that" | "as" | "when" | "while" | "and" | "but");
+                title_only || matches!(cx.low(n - 1), "how" | "that" | "as" | "when" | "while" | "and" | "but");
             if n < pe && !opener && !after_preposition && clause_start {
                 cs = n;
             }
