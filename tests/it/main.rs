@@ -1,5 +1,6 @@
 //! The one integration-test binary: LSP end to end, CLI, fixtures.
 
+mod cli;
 mod lsp;
 mod lsp_client;
 
