@@ -216,3 +216,44 @@ fn exit_without_shutdown_ends_the_process_with_status_1() {
     lsp.notify("exit", Value::Null);
     assert_eq!(lsp.wait_exit().code(), Some(1));
 }
+
+/// A story whose second line rests on an anonymous source; the curly quotes before it are
+/// three bytes each in UTF-8 but one unit in UTF-16.
+const SOURCED: &str = "Café 😀 news.\n“Fine,” a source said about the vote.\n";
+
+fn with_code<'a>(published: &'a Value, code: &str) -> Vec<&'a Value> {
+    let all = published["diagnostics"].as_array().expect("diagnostics is an array");
+    all.iter().filter(|d| d["code"] == code).collect()
+}
+
+#[test]
+fn diagnostic_positions_use_the_negotiated_encoding() {
+    for (client, column) in [(utf8_client(), 12), (json!({}), 8)] {
+        let (mut lsp, _) = Lsp::start(client);
+        lsp.open(URI, "markdown", 1, SOURCED);
+        let published = lsp.diagnostics(URI);
+        let found = with_code(&published, "anonymous-source");
+        assert_eq!(found.len(), 1, "{published}");
+        assert_eq!(found[0]["range"], range(1, column, 1, column + 8), "{published}");
+        lsp.finish();
+    }
+}
+
+#[test]
+fn turning_a_rule_off_removes_its_diagnostics_and_severities_apply() {
+    let (mut lsp, _) = Lsp::start(json!({}));
+    lsp.open(URI, "markdown", 1, SOURCED);
+    let before = lsp.diagnostics(URI);
+    assert!(!with_code(&before, "anonymous-source").is_empty(), "{before}");
+    let rules = json!({"anonymous-source": "off", "bare-anonymous-source": "error"});
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": rules}}}),
+    );
+    let after = lsp.diagnostics(URI);
+    assert_eq!(after["version"], 1);
+    assert!(with_code(&after, "anonymous-source").is_empty(), "{after}");
+    let bare = with_code(&after, "bare-anonymous-source");
+    assert!(!bare.is_empty() && bare.iter().all(|d| d["severity"] == 1), "{after}");
+    lsp.finish();
+}
