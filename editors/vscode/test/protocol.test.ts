@@ -115,8 +115,13 @@ function start(settings: Record<string, unknown>): Session {
   return new Session(proc, conn, settings);
 }
 
+interface InitializeResult {
+  capabilities: Record<string, unknown>;
+  serverInfo?: { name: string };
+}
+
 async function initialize(s: Session): Promise<Record<string, unknown>> {
-  const result: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } = await s.conn.sendRequest(
+  const result = await s.conn.sendRequest<InitializeResult>(
     'initialize',
     {
       processId: process.pid,
@@ -133,6 +138,11 @@ async function initialize(s: Session): Promise<Record<string, unknown>> {
         },
       },
     },
+  ).catch((error: unknown) =>
+    assert.fail(
+      `initialize failed: ${String(error)}; server exit code ${String(s.proc.exitCode)}; ` +
+        `stderr: ${s.stderr.join('').slice(-2000)}`,
+    ),
   );
   await s.conn.sendNotification('initialized', {});
   assert.equal(result.serverInfo?.name, 'copydesk');
@@ -150,8 +160,12 @@ async function shutdown(s: Session): Promise<number | null> {
   assert.equal(result, null);
   const exited = new Promise<number | null>((resolve) => s.proc.once('exit', (code) => resolve(code)));
   await s.conn.sendNotification('exit');
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS);
+  });
   const code = await Promise.race([exited, timeout]);
+  clearTimeout(timer);
   s.conn.dispose();
   assert.notEqual(code, 'timeout', 'the server did not exit after `exit`');
   return code === 'timeout' ? null : code;
