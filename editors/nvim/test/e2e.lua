@@ -309,10 +309,10 @@ local function open_fixture()
 end
 
 --- EDITS edits, each one nvim_buf_set_text call (so one didChange), below the title:
---- * a notes line `Notes: <random> <PHRASE> <TAIL>` whose random part gets insertions and
+--- * a notes line `Notes:<random>. <PHRASE> <TAIL>` whose random part gets insertions and
 ---   deletions, with accents and astral emoji;
 --- * a spacer paragraph above it, split and joined at random places (multi-line ranges);
---- * last, PHRASE typed character by character just before TAIL.
+--- * last, `. ` and PHRASE typed character by character just before TAIL.
 --- Every lost or misplaced edit moves PHRASE or TAIL in the server's text: a split or join moves
 --- their line, any other edit moves TAIL's column.
 local function type_edits()
@@ -340,7 +340,9 @@ local function type_edits()
     ' the', ' ferry', ' sources said', ' café', ' —', ' 🗞', ' officials say', ' naïve',
     'x', 'é', '🚢', ' a source says', ',', '.',
   }
-  local phrase = ' ' .. PHRASE
+  -- The phrase starts a sentence of its own, whatever the random text before it ends with.
+  local prefix = '. '
+  local phrase = prefix .. PHRASE
   local budget = EDITS - #chars(phrase)
   while count < budget do
     local r = rand(20)
@@ -379,7 +381,7 @@ local function type_edits()
   state.phrase_row = notes_row()
   local text = line(state.phrase_row)
   local at = #text - #tail
-  state.phrase_col = at + 1
+  state.phrase_col = at + #prefix
   state.tail_col = at + #phrase + 1
   for _, ch in ipairs(chars(phrase)) do
     edit(state.phrase_row, at, state.phrase_row, at, { ch })
@@ -448,6 +450,23 @@ local function check_edits()
     vim.cmd('buffer ' .. state.buf)
     assert(#mine > 0, 'no diagnostics to compare')
     assert(vim.deep_equal(mine, theirs), ('edited: %s\nfresh copy: %s'):format(vim.inspect(mine), vim.inspect(theirs)))
+  end)
+end
+
+local function check_plain_text()
+  check('a plain-text buffer gets diagnostics too', function()
+    local path = temp_copy(fixture_lines, 'ferry-vote.txt')
+    vim.cmd('edit ' .. vim.fn.fnameescape(path))
+    local buf = vim.api.nvim_get_current_buf()
+    local uri = vim.uri_from_bufnr(buf)
+    assert(vim.bo[buf].filetype == 'text', 'filetype is ' .. vim.bo[buf].filetype)
+    wait_for('diagnostics for the .txt buffer', function()
+      return latest(uri) ~= nil
+    end)
+    for _, rule in ipairs(EXPECTED_RULES) do
+      assert(has_code(latest(uri), rule), ('expected %s in %s'):format(rule, vim.inspect(codes(latest(uri)))))
+    end
+    vim.cmd('buffer ' .. state.buf)
   end)
 end
 
@@ -543,6 +562,7 @@ local ok, err = xpcall(function()
   open_fixture()
   check_edits()
   check_hover()
+  check_plain_text()
   check_settings()
   check_stop()
 end, debug.traceback)

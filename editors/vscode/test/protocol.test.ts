@@ -149,9 +149,9 @@ async function initialize(s: Session): Promise<Record<string, unknown>> {
   return result.capabilities;
 }
 
-async function open(s: Session, text: string): Promise<void> {
+async function open(s: Session, text: string, uri = URI, languageId = 'markdown'): Promise<void> {
   await s.conn.sendNotification('textDocument/didOpen', {
-    textDocument: { uri: URI, languageId: 'markdown', version: 1, text },
+    textDocument: { uri, languageId, version: 1, text },
   });
 }
 
@@ -223,14 +223,25 @@ test('publishes diagnostics with rule ids and the version on open', async () => 
   }
 });
 
+test('checks plain text too', async () => {
+  const uri = URI.replace(/\.md$/, '.txt');
+  await open(session, FIXTURE, uri, 'plaintext');
+  const p = await session.waitFor('diagnostics for the .txt document', (n) => n.uri === uri && n.version === 1);
+  for (const rule of EXPECTED_RULES) {
+    assert.ok(codes(p).includes(rule), `expected ${rule} in ${JSON.stringify(codes(p))}`);
+  }
+  await session.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
 test('publishes for the new version after an incremental change', async () => {
   const end = positionOf(FIXTURE + '\u0000', '\u0000');
   await session.conn.sendNotification('textDocument/didChange', {
     textDocument: { uri: URI, version: 2 },
-    contentChanges: [{ range: { start: end, end }, text: 'Officials say the ferry is late.\n' }],
+    contentChanges: [{ range: { start: end, end }, text: 'A source says the ferry is late.\n' }],
   });
   const p = await session.waitFor('diagnostics for version 2', (n) => n.uri === URI && n.version === 2);
-  assert.ok(codes(p).includes(TOGGLED));
+  const onNewLine = p.diagnostics.filter((d) => d.code === TOGGLED && d.range.start.line === end.line);
+  assert.ok(onNewLine.length > 0, `expected ${TOGGLED} on line ${end.line}: ${JSON.stringify(p.diagnostics)}`);
 });
 
 test('returns a card on hover over a person named in the story', async () => {
