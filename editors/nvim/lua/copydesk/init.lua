@@ -2,7 +2,7 @@
 ---
 --- On Neovim 0.11+ this registers the client with vim.lsp.config and vim.lsp.enable. On 0.8-0.10
 --- it starts it with vim.lsp.start from a FileType autocmd, and on 0.7 with vim.lsp.start_client
---- and vim.lsp.buf_attach_client. The settings are the same everywhere: the `copydesk` section,
+--- and vim.lsp.buf_attach_client (`opts.method` picks one of these explicitly). The settings are the same everywhere: the `copydesk` section,
 --- `rules` mapping a rule id to off / hint / information / warning / error, sent both as
 --- initializationOptions and through workspace/didChangeConfiguration.
 local M = {}
@@ -114,7 +114,32 @@ local function client_notify(client, method, params)
   return client.notify(method, params)
 end
 
-local legacy_config
+--- How the client is started: the newest way this Neovim has, unless `opts.method` says.
+M.methods = {
+  -- 0.11+: vim.lsp.config + vim.lsp.enable.
+  config = function()
+    return vim.lsp.config ~= nil and vim.lsp.enable ~= nil
+  end,
+  -- 0.8+: vim.lsp.start from a FileType autocmd (it reuses a running client).
+  start = function()
+    return vim.lsp.start ~= nil
+  end,
+  -- 0.7: vim.lsp.start_client once, vim.lsp.buf_attach_client per buffer.
+  start_client = function()
+    return vim.lsp.start_client ~= nil
+  end,
+}
+
+local function best_method()
+  for _, method in ipairs({ 'config', 'start', 'start_client' }) do
+    if M.methods[method]() then
+      return method
+    end
+  end
+end
+
+-- For the `start` and `start_client` methods: the config, the method, the 0.7 client.
+local autocmd_config, autocmd_method, shared_client_id
 
 local function root_dir(bufnr)
   local name = vim.api.nvim_buf_get_name(bufnr)
@@ -126,47 +151,44 @@ local function root_dir(bufnr)
   return start
 end
 
-local legacy_client_id
-
---- 0.7: one client for every buffer, attached by hand. 0.8-0.10: vim.lsp.start reuses a client.
-local function legacy_attach(bufnr)
+local function attach(bufnr)
   if vim.api.nvim_buf_get_option(bufnr, 'buftype') ~= '' then
     return
   end
-  local config = vim.tbl_extend('force', legacy_config, { root_dir = root_dir(bufnr) })
-  if vim.lsp.start then
+  local config = vim.tbl_extend('force', autocmd_config, { root_dir = root_dir(bufnr) })
+  if autocmd_method == 'start' then
     vim.lsp.start(config, { bufnr = bufnr })
     return
   end
-  if legacy_client_id == nil or vim.lsp.get_client_by_id(legacy_client_id) == nil then
-    legacy_client_id = vim.lsp.start_client(config)
+  if shared_client_id == nil or vim.lsp.get_client_by_id(shared_client_id) == nil then
+    shared_client_id = vim.lsp.start_client(config)
   end
-  if legacy_client_id ~= nil then
-    vim.lsp.buf_attach_client(bufnr, legacy_client_id)
+  if shared_client_id ~= nil then
+    vim.lsp.buf_attach_client(bufnr, shared_client_id)
   end
 end
 
-local function legacy_setup(config)
-  legacy_config = config
+local function setup_autocmd(config, method)
+  autocmd_config, autocmd_method = config, method
   local group = vim.api.nvim_create_augroup('copydesk', { clear = true })
   vim.api.nvim_create_autocmd('FileType', {
     group = group,
     pattern = config.filetypes,
     callback = function(args)
-      legacy_attach(args.buf)
+      attach(args.buf)
     end,
   })
   for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
     local ft = vim.api.nvim_buf_get_option(bufnr, 'filetype')
     if vim.api.nvim_buf_is_loaded(bufnr) and contains(config.filetypes, ft) then
-      legacy_attach(bufnr)
+      attach(bufnr)
     end
   end
 end
 
 --- Registers and enables the copydesk client. Returns false, with an error message, when the
---- binary cannot be found.
----@param opts? { path?: string, rules?: table<string,string>, filetypes?: string[], flags?: table, on_attach?: function, capabilities?: table }
+--- binary cannot be found or `method` is not available in this Neovim.
+---@param opts? { path?: string, rules?: table<string,string>, method?: 'config'|'start'|'start_client', filetypes?: string[], flags?: table, on_attach?: function, capabilities?: table }
 ---@return boolean
 function M.setup(opts)
   opts = opts or {}
@@ -180,13 +202,18 @@ function M.setup(opts)
     )
     return false
   end
+  local method = opts.method or best_method()
+  if M.methods[method] == nil or not M.methods[method]() then
+    notify(('method %q is not available in this Neovim'):format(tostring(method)))
+    return false
+  end
   local config = M.config(opts)
-  if vim.lsp.config ~= nil and vim.lsp.enable ~= nil then
+  if method == 'config' then
     config.name = nil
     vim.lsp.config('copydesk', config)
     vim.lsp.enable('copydesk')
   else
-    legacy_setup(config)
+    setup_autocmd(config, method)
   end
   return true
 end
@@ -203,7 +230,11 @@ function M.set_rules(rules)
     client.config.settings = settings
     client_notify(client, 'workspace/didChangeConfiguration', { settings = settings })
   end
-  if vim.lsp.config ~= nil and vim.lsp.enable ~= nil then
+  if autocmd_config ~= nil then
+    autocmd_config.settings.copydesk.rules = normalized
+  end
+  local enabled = M.methods.config() and (vim.lsp.is_enabled == nil or vim.lsp.is_enabled('copydesk'))
+  if enabled then
     -- Assign rather than call vim.lsp.config(): a call deep-merges, keeping rules left out now.
     local resolved = vim.lsp.config.copydesk
     if resolved ~= nil then
@@ -213,8 +244,6 @@ function M.set_rules(rules)
       config.settings.copydesk.rules = normalized
       vim.lsp.config.copydesk = config
     end
-  elseif legacy_config ~= nil then
-    legacy_config.settings.copydesk.rules = normalized
   end
 end
 
