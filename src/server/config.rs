@@ -20,7 +20,7 @@ pub const SECTION: &str = "copydesk";
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 struct Settings {
-    rules: BTreeMap<String, Value>,
+    rules: Value,
 }
 
 /// Parsed settings, and what was wrong with them.
@@ -53,7 +53,19 @@ pub fn parse(settings: &Value) -> Parsed {
             return parsed;
         }
     };
-    for (id, value) in &settings.rules {
+    let rules = match &settings.rules {
+        Value::Object(map) => map.clone(),
+        // Lua's empty table arrives as `[]`: Neovim users mean "no overrides".
+        Value::Null => serde_json::Map::new(),
+        Value::Array(a) if a.is_empty() => serde_json::Map::new(),
+        other => {
+            parsed.warnings.push(format!(
+                "ignoring copydesk.rules = {other}: expected an object of rule id → severity"
+            ));
+            return parsed;
+        }
+    };
+    for (id, value) in &rules {
         match rule_setting(id, value) {
             Ok((rule, setting)) => {
                 parsed.rules.insert(rule, setting);
@@ -157,6 +169,11 @@ mod tests {
         assert!(is_empty(&json!({"copydesk": {}})));
         assert!(!is_empty(&json!({"copydesk": {"rules": {}}})));
         assert_eq!(parse(&Value::Null), Parsed::default());
+    }
+
+    #[test]
+    fn an_empty_lua_table_sent_as_an_array_means_no_rules() {
+        assert_eq!(parse(&json!({"rules": []})), Parsed::default());
     }
 
     #[test]
