@@ -61,7 +61,7 @@ pub(super) fn classify(doc: &Document<'_>, q: &RawQuote, found: Option<Found>) -
     let title_case = is_title_case(doc, q, &inner);
     if let Some(w) = prev_word {
         let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’') || w.ends_with('\'');
-        if (words::is_title_cue(w) && (title_case || !words::is_one_of(w, &["called", "named", "dubbed"])))
+        if (words::is_title_cue(w) && (title_case || !words::is_one_of(w, &["called", "named", "dubbed", "labelled", "labeled", "branded"])))
             || (possessive && title_case)
         {
             return QuoteKind::Title;
@@ -140,6 +140,6 @@ fn is_title_case(doc: &Document<'_>, q: &RawQuote, inner: &[&str]) -> bool {
 pub(super) fn coordinated(doc: &Document<'_>, a: &RawQuote, b: &RawQuote) -> bool {
     a.paragraph == b.paragraph
         && a.tokens.end <= b.tokens.start
-        && b.tokens.start - a.tokens.end <= 2
+        && (1..=2).contains(&(b.tokens.start - a.tokens.end))
         && (a.tokens.end..b.tokens.start).all(|i| matches!(doc.token_text(i), "," | "and" | "or" | "/"))
 }

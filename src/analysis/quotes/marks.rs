@@ -74,8 +74,8 @@ pub(super) fn classify(c: char, pair: bool, at: Around<'_>) -> Option<(Level, Ro
         && at.next.is_none_or(closes_before);
     if pair || is_double(c) {
         let role = match c {
-            '“' | '„' | '‟' | '«' if !pair => curly(Role::Open, can_open, can_close),
-            '”' | '»' if !pair => curly(Role::Close, can_open, can_close),
+            '“' | '„' | '‟' | '«' if !pair => curly(Role::Open, can_open, can_close || at.next.is_none()),
+            '”' | '»' if !pair => curly(Role::Close, can_open || at.prev.is_none(), can_close),
             _ => straight(can_open, can_close, at)?,
         };
         return Some((Level::Double, role));

@@ -152,13 +152,17 @@ pub(super) fn in_sentence(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote)
         // "“…,” a smiling Clinton said" / "“…” Carolina coach Rod Vega said": a few words of
         // the speaker phrase the tag left out.
         let few_words = gap.len() <= 6
+            && (tagged_close(doc, q) || gap.clone().any(|k| doc.token_text(k) == ","))
             && c.first < we
             && c.closing
             && gap
                 .clone()
                 .all(|k| doc.tokens.get(k).is_some_and(|t| t.kind != TokenKind::Quote));
         let start = doc.tokens.get(c.first).map_or(usize::MAX, |t| t.span.start);
-        if (only_punct || few_words) && start < para_end && (c.first < we || c.closing) {
+        // A short quotation glued to the phrase after it is part of that phrase: the “History”
+        // section of the site explains.
+        let glued = gap.is_empty() && !tagged_close(doc, q) && q.tokens.len() <= 5;
+        if (only_punct || few_words) && !glued && start < para_end && (c.first < we || c.closing) {
             return Some((after, Found::After));
         }
     }
@@ -177,6 +181,13 @@ pub(super) fn in_sentence(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote)
         .take_while(|c| c.first < we)
         .position(|c| c.closing && c.first > 0 && matches!(doc.token_text(c.first - 1), "," | "—" | "–"))?;
     Some((after + end, Found::SentenceEnd))
+}
+
+/// Whether the quotation ends with punctuation inside its closing mark: `,”` `.”` `?”`.
+fn tagged_close(doc: &Document<'_>, q: &RawQuote) -> bool {
+    q.closed
+        && q.tokens.end >= 2
+        && matches!(doc.token_text(q.tokens.end - 2), "," | "." | "!" | "?" | "…" | "—" | "-")
 }
 
 /// A quotation opening a paragraph right after one that ends with a colon ("Ortiz added:")

@@ -266,6 +266,17 @@ fn cue(v: &View<'_>, i: usize, floor: usize, start: usize, ceil: usize, earlier:
             closing: false,
         });
     }
+    // "…, asks Policy Options editor Jana Roy, “…”": an inverted verb after a comma, followed
+    // by a name that ends the clause.
+    if after_comma && words::is_speech_verb(w) && !words::is_one_of(w, TELL_VERBS) {
+        if let Some(np) = np::after(v, i + 1, ceil) {
+            let named = v.word(np.first).is_some_and(words::is_capitalised);
+            let ends = np.last + 1 >= ceil || matches!(v.doc.token_text(np.last + 1), "," | "." | ":" | ";");
+            if named && ends && np.kind == SourceKind::Named {
+                return Some(inverted(v, i, np));
+            }
+        }
+    }
     if let Some(np) = np::before(v, i, floor) {
         return Some(Tag {
             speaker: np.span,
@@ -298,16 +309,32 @@ fn verb_position(v: &View<'_>, i: usize) -> bool {
         || words::is_one_of(prev, words::NEGATIONS))
 }
 
+/// Skips the object of a tell-verb: "Us", "reporters", "the press", "CNN", "him".
+fn skip_object(v: &View<'_>, mut k: usize, ceil: usize) -> usize {
+    let Some(w) = v.word(k) else { return k };
+    if words::is_one_of(w, words::DETERMINERS) {
+        k += 1;
+        while k < ceil && k <= i_max(k) && v.word(k).is_some_and(|w| !words::is_one_of(w, CLOSING_WORDS)) {
+            k += 1;
+        }
+        return k;
+    }
+    while k < ceil && v.word(k).is_some_and(|w| words::is_capitalised(w) || words::is_one_of(w, OBJECTS)) {
+        k += 1;
+    }
+    k
+}
+
+/// The object of a tell-verb is at most three words long.
+fn i_max(k: usize) -> usize {
+    k + 2
+}
+
 /// Whether the clause ends after the verb at `i` (and its object, for tell-verbs).
 fn closing(v: &View<'_>, i: usize, ceil: usize, tell: bool) -> bool {
     let mut k = i + 1;
     if tell {
-        while k < ceil && k <= i + 3 {
-            match v.word(k) {
-                Some(w) if words::is_capitalised(w) || words::is_one_of(w, OBJECTS) => k += 1,
-                _ => break,
-            }
-        }
+        k = skip_object(v, k, ceil);
     }
     if k >= ceil {
         return true;

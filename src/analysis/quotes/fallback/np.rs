@@ -102,20 +102,51 @@ fn is_adverb(w: &str) -> bool {
 pub(super) fn before(v: &View<'_>, end: usize, floor: usize) -> Option<Np> {
     let j = skip_adverbials(v, end.checked_sub(1)?, floor)?;
     if matches!(v.text(j)?, "," | "—" | "–" | ")") {
-        let inner = j;
-        let j = parenthetical(v, j, floor)?;
-        let outer = subject(v, j, floor)?;
-        // "DeLaet’s agent, Danny Fritz, said": the appositive is the name.
-        if !is_name(v, outer.first, outer.last) {
-            if let Some(app) = inner.checked_sub(1).and_then(|k| subject(v, k, j + 2)) {
-                if is_name(v, app.first, app.last) {
-                    return Some(app);
-                }
-            }
-        }
-        return Some(outer);
+        return appositive_subject(v, j, floor);
     }
     subject(v, j, floor)
+}
+
+/// The subject before a parenthetical that ends at `close` ("Ortiz, the mayor, said"). When the
+/// phrase found is not a name, looks one or two commas further left, and into the parenthetical
+/// itself, for one: "DeLaet’s agent, Danny Fritz, said" / "Donald Tusk, the president of the
+/// council, which represents its members, said".
+fn appositive_subject(v: &View<'_>, close: usize, floor: usize) -> Option<Np> {
+    let j = parenthetical(v, close, floor)?;
+    let first = subject(v, j, floor)?;
+    let mut np = first;
+    for _ in 0..2 {
+        if is_name(v, np.first, np.last) {
+            break;
+        }
+        let Some(prev) = np.first.checked_sub(1).filter(|&k| k > floor && v.text(k) == Some(",")) else {
+            break;
+        };
+        match parenthetical_comma(v, prev, floor).and_then(|k| subject(v, k, floor)) {
+            Some(outer) => np = outer,
+            None => break,
+        }
+    }
+    if is_name(v, np.first, np.last) && !(is_name(v, first.first, first.last) && np.first != first.first) {
+        return Some(np);
+    }
+    // The parenthetical itself: "DeLaet’s agent, Danny Fritz, said".
+    let app = close.checked_sub(1).and_then(|k| subject(v, k, j + 2));
+    match app {
+        Some(app) if is_name(v, app.first, app.last) && capitals(v, app) > capitals(v, first) => Some(app),
+        _ => Some(first),
+    }
+}
+
+/// The word before the comma at `comma`, when one is there.
+fn parenthetical_comma(v: &View<'_>, comma: usize, floor: usize) -> Option<usize> {
+    (comma > floor).then_some(comma - 1).filter(|&k| v.word(k).is_some())
+}
+
+fn capitals(v: &View<'_>, np: Np) -> usize {
+    (np.first..=np.last)
+        .filter(|&k| v.word(k).is_some_and(|w| words::is_capitalised(w) && !words::is_one_of(w, words::NOT_NAMES)))
+        .count()
 }
 
 /// Skips adverbs, auxiliaries and time phrases ("earlier this week", "on Tuesday") leftwards
@@ -251,8 +282,8 @@ fn collect_right(v: &View<'_>, start: usize, ceil: usize) -> Option<usize> {
     let name = words::is_capitalised(first) && !words::is_one_of(first, words::NOT_NAMES);
     if !det && !name && words::speaker_word(first).is_none() {
         // "national finance director Dennis Cheng": lowercase titles before a name.
-        let name_at = (start + 1..ceil.min(start + 5))
-            .take_while(|&k| v.word(k).is_some_and(|w| !words::is_one_of(w, NP_STOPS)))
+        let name_at = (start + 1..ceil.min(start + 6))
+            .take_while(|&k| v.word(k).is_some_and(|w| !words::is_one_of(w, NP_STOPS) || words::is_one_of(w, &["and", "of"])))
             .find(|&k| v.word(k).is_some_and(|w| words::is_capitalised(w)))?;
         return collect_right(v, name_at, ceil);
     }
