@@ -61,7 +61,8 @@ pub(super) fn classify(doc: &Document<'_>, q: &RawQuote, found: Option<Found>) -
     let title_case = is_title_case(doc, q, &inner);
     if let Some(w) = prev_word {
         let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’') || w.ends_with('\'');
-        if (words::is_title_cue(w) && (title_case || !words::is_one_of(w, &["called", "named", "dubbed", "labelled", "labeled", "branded"])))
+        if (words::is_title_cue(w)
+            && (title_case || !words::is_one_of(w, &["called", "named", "dubbed", "labelled", "labeled", "branded"])))
             || (possessive && title_case)
         {
             return QuoteKind::Title;

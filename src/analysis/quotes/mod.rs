@@ -24,6 +24,7 @@ use super::model::{Person, Quote, QuoteKind, Source};
 use super::segment::Document;
 
 /// Finds every quotation and its speaker; links quotes to the sources that speak them.
+#[allow(clippy::ptr_arg, reason = "the pipeline's engine signature, shared with attribution")]
 pub fn find(doc: &Document<'_>, sources: &mut Vec<Source>, people: &[Person]) -> Vec<Quote> {
     let raws = spans::find(doc);
     let in_quote = quoted_tokens(doc, &raws);

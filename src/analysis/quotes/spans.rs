@@ -111,11 +111,9 @@ fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut
                 }
                 None => {}
                 Some(open) if role == Role::Open => single = Some(open),
-                Some(open) => {
-                    if double.is_none() {
-                        push(open, seen.span.end, seen.last_tok + 1, Level::Single, true);
-                    }
-                }
+                // Nested inside a double quotation: part of it, not reported on its own.
+                Some(_) if double.is_some() => {}
+                Some(open) => push(open, seen.span.end, seen.last_tok + 1, Level::Single, true),
             },
         }
     }

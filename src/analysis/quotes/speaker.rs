@@ -187,7 +187,10 @@ pub(super) fn in_sentence(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote)
 fn tagged_close(doc: &Document<'_>, q: &RawQuote) -> bool {
     q.closed
         && q.tokens.end >= 2
-        && matches!(doc.token_text(q.tokens.end - 2), "," | "." | "!" | "?" | "…" | "—" | "-")
+        && matches!(
+            doc.token_text(q.tokens.end - 2),
+            "," | "." | "!" | "?" | "…" | "—" | "-"
+        )
 }
 
 /// A quotation opening a paragraph right after one that ends with a colon ("Ortiz added:")

@@ -319,7 +319,10 @@ fn skip_object(v: &View<'_>, mut k: usize, ceil: usize) -> usize {
         }
         return k;
     }
-    while k < ceil && v.word(k).is_some_and(|w| words::is_capitalised(w) || words::is_one_of(w, OBJECTS)) {
+    while k < ceil
+        && v.word(k)
+            .is_some_and(|w| words::is_capitalised(w) || words::is_one_of(w, OBJECTS))
+    {
         k += 1;
     }
     k

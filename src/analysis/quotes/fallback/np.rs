@@ -145,7 +145,10 @@ fn parenthetical_comma(v: &View<'_>, comma: usize, floor: usize) -> Option<usize
 
 fn capitals(v: &View<'_>, np: Np) -> usize {
     (np.first..=np.last)
-        .filter(|&k| v.word(k).is_some_and(|w| words::is_capitalised(w) && !words::is_one_of(w, words::NOT_NAMES)))
+        .filter(|&k| {
+            v.word(k)
+                .is_some_and(|w| words::is_capitalised(w) && !words::is_one_of(w, words::NOT_NAMES))
+        })
         .count()
 }
 
@@ -283,8 +286,11 @@ fn collect_right(v: &View<'_>, start: usize, ceil: usize) -> Option<usize> {
     if !det && !name && words::speaker_word(first).is_none() {
         // "national finance director Dennis Cheng": lowercase titles before a name.
         let name_at = (start + 1..ceil.min(start + 6))
-            .take_while(|&k| v.word(k).is_some_and(|w| !words::is_one_of(w, NP_STOPS) || words::is_one_of(w, &["and", "of"])))
-            .find(|&k| v.word(k).is_some_and(|w| words::is_capitalised(w)))?;
+            .take_while(|&k| {
+                v.word(k)
+                    .is_some_and(|w| !words::is_one_of(w, NP_STOPS) || words::is_one_of(w, &["and", "of"]))
+            })
+            .find(|&k| v.word(k).is_some_and(words::is_capitalised))?;
         return collect_right(v, name_at, ceil);
     }
     let mut e = start;
@@ -308,7 +314,10 @@ fn collect_right(v: &View<'_>, start: usize, ceil: usize) -> Option<usize> {
             }
         } else {
             let Some(w) = v.word(next) else { break };
-            if words::is_one_of(w, NP_STOPS) || words::is_speech_verb(&words::lower(w)) {
+            if words::is_one_of(w, NP_STOPS)
+                || words::is_one_of(w, VANTAGE_ADJECTIVES)
+                || words::is_speech_verb(&words::lower(w))
+            {
                 break;
             }
         }
