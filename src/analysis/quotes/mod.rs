@@ -26,14 +26,15 @@ use super::segment::Document;
 /// Finds every quotation and its speaker; links quotes to the sources that speak them.
 #[allow(clippy::ptr_arg, reason = "the pipeline's engine signature, shared with attribution")]
 pub fn find(doc: &Document<'_>, sources: &mut Vec<Source>, people: &[Person]) -> Vec<Quote> {
-    let raws = spans::find(doc);
+    let mut raws = spans::find(doc);
+    spans::promote_primary_singles(doc, &mut raws);
     let in_quote = quoted_tokens(doc, &raws);
     let view = fallback::View {
         doc,
         in_quote: &in_quote,
     };
     let tags = fallback::find(&view);
-    let cands = speaker::candidates(doc, sources, people, &tags);
+    let cands = speaker::candidates(doc, sources, people, &tags, &in_quote);
     let mut quotes = Vec::with_capacity(raws.len());
     let mut reach = Vec::with_capacity(raws.len());
     for q in &raws {

@@ -204,3 +204,31 @@ fn link_groups(quotes: &mut [RawQuote]) {
         }
     }
 }
+
+/// In copy that quotes with single marks (British style), single quotations are the primary
+/// ones: read them as double. Decided by count: at least three single quotations of three words
+/// or more, and more of them than double ones.
+pub(super) fn promote_primary_singles(doc: &Document<'_>, quotes: &mut [RawQuote]) {
+    let long = |q: &&mut RawQuote| {
+        q.tokens
+            .clone()
+            .filter(|&i| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+            .count()
+            >= 3
+    };
+    let singles = quotes
+        .iter_mut()
+        .filter(|q| q.level == Level::Single)
+        .filter(long)
+        .count();
+    let doubles = quotes
+        .iter_mut()
+        .filter(|q| q.level == Level::Double)
+        .filter(long)
+        .count();
+    if singles >= 3 && singles > doubles {
+        for q in quotes.iter_mut() {
+            q.level = Level::Double;
+        }
+    }
+}

@@ -52,13 +52,21 @@ pub(super) enum Found {
     SentenceEnd,
 }
 
-/// Sources first, then fallback tags that no source overlaps; sorted by position.
-pub(super) fn candidates(doc: &Document<'_>, sources: &[Source], people: &[Person], tags: &[Tag]) -> Vec<Candidate> {
+/// Sources first (those outside quotations), then fallback tags that no source overlaps;
+/// sorted by position.
+pub(super) fn candidates(
+    doc: &Document<'_>,
+    sources: &[Source],
+    people: &[Person],
+    tags: &[Tag],
+    in_quote: &[bool],
+) -> Vec<Candidate> {
     let mentions = mention_index(people);
     let mut out: Vec<Candidate> = sources
         .iter()
         .enumerate()
         .filter_map(|(i, s)| from_source(doc, i, s))
+        .filter(|c| !in_quote.get(c.first).copied().unwrap_or(false))
         .collect();
     let n_sources = out.len();
     for t in tags {

@@ -264,3 +264,36 @@ fn stays_fast_on_long_documents() {
     assert_eq!(n, 9000);
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+#[test]
+fn single_marks_are_primary_in_copy_that_quotes_with_them() {
+    let text = "‘We lost the first set,’ Tavares said. ‘Then the girls remembered who they were.’\n\n\
+                ‘Nobody panicked at all,’ Duarte said. ‘Not even when the lights went out.’";
+    let q = quotes(text);
+    let kinds: Vec<QuoteKind> = q.iter().map(|q| q.1).collect();
+    assert_eq!(kinds, [QuoteKind::Speech; 4]);
+    assert_eq!(q[1].2, some("Tavares"));
+}
+
+#[test]
+fn ignores_sources_inside_quotations() {
+    let text = "“He said no,” Vega said.";
+    let doc = Document::new(text, Format::Plain);
+    let at = |s: &str| text.find(s).map_or(Span::default(), |i| Span::new(i, i + s.len()));
+    let inner = Source {
+        span: at("He"),
+        kind: SourceKind::Pronoun,
+        cue: Some(at("said")),
+        claim: None,
+        vantage: None,
+        reason: None,
+        person: None,
+        antecedent: None,
+        plural: false,
+        quotes: Vec::new(),
+    };
+    let mut sources = vec![inner];
+    let q = find(&doc, &mut sources, &[]);
+    assert_eq!(q[0].speaker.map(|s| s.span.of(text)), Some("Vega"));
+    assert!(sources[0].quotes.is_empty());
+}

@@ -313,8 +313,10 @@ fn verb_position(v: &View<'_>, i: usize) -> bool {
 fn skip_object(v: &View<'_>, mut k: usize, ceil: usize) -> usize {
     let Some(w) = v.word(k) else { return k };
     if words::is_one_of(w, words::DETERMINERS) {
+        // "the press", "a local radio station": at most three words after the determiner.
+        let end = (k + 4).min(ceil);
         k += 1;
-        while k < ceil && k <= i_max(k) && v.word(k).is_some_and(|w| !words::is_one_of(w, CLOSING_WORDS)) {
+        while k < end && v.word(k).is_some_and(|w| !words::is_one_of(w, CLOSING_WORDS)) {
             k += 1;
         }
         return k;
@@ -326,11 +328,6 @@ fn skip_object(v: &View<'_>, mut k: usize, ceil: usize) -> usize {
         k += 1;
     }
     k
-}
-
-/// The object of a tell-verb is at most three words long.
-fn i_max(k: usize) -> usize {
-    k + 2
 }
 
 /// Whether the clause ends after the verb at `i` (and its object, for tell-verbs).
