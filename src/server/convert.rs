@@ -237,6 +237,15 @@ impl CharIndex {
     }
 }
 
+/// The URI of a document the CLI reads: `file://` with the absolute path, or `untitled:stdin`
+/// when `path` is `None` (standard input) or cannot be made absolute. Lets `crate::cli` call
+/// [`diagnostic_json`] without naming a tower-lsp type.
+pub fn document_url(path: Option<&std::path::Path>) -> lsp_types::Url {
+    path.and_then(|p| std::path::absolute(p).ok())
+        .and_then(|p| lsp_types::Url::from_file_path(p).ok())
+        .unwrap_or_else(|| lsp_types::Url::parse("untitled:stdin").expect("a constant URI parses"))
+}
+
 /// A diagnostic as JSON with code-point `start`/`end` added (`copydesk check --format json`).
 pub fn diagnostic_json(index: &LineIndex<'_>, chars: &CharIndex, f: &Finding, uri: &lsp_types::Url) -> Value {
     let mut v = serde_json::to_value(diagnostic(index, Encoding::Utf16, f, uri)).unwrap_or(Value::Null);

@@ -1,5 +1,7 @@
 //! The one integration-test binary: LSP end to end, CLI, fixtures.
 
+mod cli;
+
 #[test]
 fn binary_prints_help() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
