@@ -106,7 +106,10 @@ impl<'d, 'a> Cx<'d, 'a> {
         let Some(tok) = self.doc.tokens.get(t) else {
             return false;
         };
-        self.doc.sentence_at(tok.span.start).and_then(|s| self.doc.sentences.get(s)).is_some_and(|s| s.tokens.start == t)
+        self.doc
+            .sentence_at(tok.span.start)
+            .and_then(|s| self.doc.sentences.get(s))
+            .is_some_and(|s| s.tokens.start == t)
     }
 
     /// The byte span of tokens `s..e` (exclusive).

@@ -34,11 +34,11 @@ pub fn find(doc: &Document<'_>, sources: &mut Vec<Source>, people: &[Person]) ->
         in_quote: &in_quote,
     };
     let tags = fallback::find(&view);
-    let cands = speaker::candidates(doc, sources, people, &tags, &in_quote);
+    let cands = speaker::candidates(&view, sources, people, &tags);
     let mut quotes = Vec::with_capacity(raws.len());
     let mut reach = Vec::with_capacity(raws.len());
     for q in &raws {
-        let found = speaker::in_sentence(doc, &cands, q);
+        let found = cands.in_sentence(doc, q);
         let mut kind = kinds::classify(doc, q, found.map(|f| f.1));
         // Quotations in a list ("“pathetic” and “dangerous”") share the kind of the first.
         if let (Some(prev), Some(prev_raw)) = (quotes.last(), raws.get(quotes.len().wrapping_sub(1))) {
@@ -58,15 +58,13 @@ pub fn find(doc: &Document<'_>, sources: &mut Vec<Source>, people: &[Person]) ->
         };
         let mut end = q.tokens.end.saturating_sub(1);
         if let Some((c, _)) = found.filter(|_| kind == QuoteKind::Speech) {
-            if let Some(c) = cands.get(c) {
-                speaker::assign(&mut quote, c);
-                end = end.max(c.last);
-            }
+            speaker::assign(&mut quote, c);
+            end = end.max(c.last);
         }
         quotes.push(quote);
         reach.push(end);
     }
-    speaker::carry_over(doc, &raws, &mut quotes, &cands, &reach);
+    speaker::carry_over(doc, &raws, &mut quotes, &cands.primary, &reach);
     speaker::link_sources(&quotes, sources);
     quotes
 }

@@ -11,7 +11,7 @@
 //!    speaker intervenes, in the same paragraph, from the previous paragraph to a paragraph that
 //!    opens with a quotation, and across the parts of a multi-paragraph quotation.
 
-use super::fallback::Tag;
+use super::fallback::{self, Tag, View};
 use super::spans::RawQuote;
 use crate::analysis::model::{Person, Quote, QuoteKind, Source, SourceKind, Span, Speaker};
 use crate::analysis::segment::{Document, TokenKind};
@@ -28,6 +28,8 @@ pub(super) struct Candidate {
     pub first: usize,
     pub last: usize,
     pub closing: bool,
+    /// The claim the attribution engine tied to this source, if any.
+    pub claim: Option<Span>,
 }
 
 impl Candidate {
@@ -52,53 +54,90 @@ pub(super) enum Found {
     SentenceEnd,
 }
 
-/// Sources first (those outside quotations), then fallback tags that no source overlaps;
-/// sorted by position.
-pub(super) fn candidates(
-    doc: &Document<'_>,
-    sources: &[Source],
-    people: &[Person],
-    tags: &[Tag],
-    in_quote: &[bool],
-) -> Vec<Candidate> {
-    let mentions = mention_index(people);
-    let mut out: Vec<Candidate> = sources
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| from_source(doc, i, s))
-        .filter(|c| !in_quote.get(c.first).copied().unwrap_or(false))
-        .collect();
-    let n_sources = out.len();
-    for t in tags {
-        let covered = out[..n_sources]
-            .iter()
-            .any(|c| c.speaker.overlaps(t.speaker) || c.cue.is_some_and(|cue| cue.overlaps(t.cue)));
-        if !covered {
-            out.push(Candidate {
-                speaker: t.speaker,
-                kind: t.kind,
-                cue: Some(t.cue),
-                person: person_at(&mentions, t.speaker),
-                source: None,
-                first: t.first,
-                last: t.last,
-                closing: t.closing,
-            });
-        }
-    }
-    out.sort_by_key(|c| (c.first, c.last));
-    out
+/// Speaker candidates in two lists sorted by position. `primary`: the attribution engine's
+/// sources outside quotations, and the fallback's tags where no source covers the same words.
+/// `all`: the same plus the covered tags, consulted when a tag fits a quotation better than any
+/// primary candidate (the source was parsed differently, e.g. missing part of a name).
+pub(super) struct Candidates {
+    pub primary: Vec<Candidate>,
+    pub all: Vec<Candidate>,
 }
 
-fn from_source(doc: &Document<'_>, i: usize, s: &Source) -> Option<Candidate> {
+impl Candidates {
+    /// The best candidate for a quotation in its own sentence: a primary candidate unless a
+    /// covered tag is found in a closer position.
+    pub fn in_sentence(&self, doc: &Document<'_>, q: &RawQuote) -> Option<(&Candidate, Found)> {
+        let primary = in_sentence(doc, &self.primary, q).and_then(|(i, f)| Some((self.primary.get(i)?, f)));
+        let all = in_sentence(doc, &self.all, q).and_then(|(i, f)| Some((self.all.get(i)?, f)));
+        match (primary, all) {
+            (Some(p), Some(a)) if a.1.rank() < p.1.rank() => Some(a),
+            (Some(p), _) => Some(p),
+            (None, a) => a,
+        }
+    }
+}
+
+impl Found {
+    fn rank(self) -> u8 {
+        match self {
+            Found::After => 0,
+            Found::Before => 1,
+            Found::SentenceEnd => 2,
+        }
+    }
+}
+
+/// Builds the candidate lists (see [`Candidates`]).
+pub(super) fn candidates(v: &View<'_>, sources: &[Source], people: &[Person], tags: &[Tag]) -> Candidates {
+    let mentions = mention_index(people);
+    let mut primary: Vec<Candidate> = sources
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| from_source(v, i, s))
+        .filter(|c| !v.in_quote.get(c.first).copied().unwrap_or(false))
+        .collect();
+    let n_sources = primary.len();
+    let mut covered_tags = Vec::new();
+    for t in tags {
+        let covered = primary[..n_sources]
+            .iter()
+            .any(|c| c.speaker.overlaps(t.speaker) || c.cue.is_some_and(|cue| cue.overlaps(t.cue)));
+        let c = Candidate {
+            speaker: t.speaker,
+            kind: t.kind,
+            cue: Some(t.cue),
+            person: person_at(&mentions, t.speaker),
+            source: None,
+            first: t.first,
+            last: t.last,
+            closing: t.closing,
+            claim: None,
+        };
+        if covered {
+            covered_tags.push(c);
+        } else {
+            primary.push(c);
+        }
+    }
+    primary.sort_by_key(|c| (c.first, c.last));
+    let mut all = primary.clone();
+    all.extend(covered_tags);
+    all.sort_by_key(|c| (c.first, c.last, c.source.is_none()));
+    Candidates { primary, all }
+}
+
+fn from_source(v: &View<'_>, i: usize, s: &Source) -> Option<Candidate> {
+    let doc = v.doc;
     let whole = s
         .cue
         .map_or(s.span, |c| Span::new(c.start.min(s.span.start), c.end.max(s.span.end)));
     let first = doc.token_at_or_after(whole.start);
     let last = doc.token_at_or_after(whole.end).checked_sub(1)?;
     // A source whose claim comes after it introduces a new claim; one with no claim after it
-    // (or whose claim is a quotation before it) closes a quotation.
-    let closing = s.claim.is_none_or(|c| c.end <= whole.start);
+    // (or whose claim is a quotation before it), or whose cue ends its clause, closes one.
+    let cue_tok = s.cue.map(|c| doc.token_at_or_after(c.start));
+    let closing =
+        s.claim.is_none_or(|c| c.end <= whole.start) || cue_tok.is_some_and(|t| fallback::closes_clause(v, t));
     Some(Candidate {
         speaker: s.span,
         kind: s.kind,
@@ -108,6 +147,7 @@ fn from_source(doc: &Document<'_>, i: usize, s: &Source) -> Option<Candidate> {
         first,
         last: last.max(first),
         closing,
+        claim: s.claim,
     })
 }
 
@@ -177,6 +217,9 @@ pub(super) fn in_sentence(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote)
     if let Some(found) = after_colon_paragraph(doc, cands, q) {
         return Some((found, Found::Before));
     }
+    if let Some(found) = claim_covering(cands, q, ws, we) {
+        return Some(found);
+    }
     let before = cands[..cands.partition_point(|c| c.first < q.tokens.start)]
         .iter()
         .rposition(|c| c.last < q.tokens.start && c.first >= ws);
@@ -189,6 +232,26 @@ pub(super) fn in_sentence(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote)
         .take_while(|c| c.first < we)
         .position(|c| c.closing && c.first > 0 && matches!(doc.token_text(c.first - 1), "," | "—" | "–"))?;
     Some((after + end, Found::SentenceEnd))
+}
+
+/// The source in the quotation's sentences whose claim holds the quotation (the narrowest such
+/// claim): "According to a source, the board wants “a fresh face”" is the source's claim, not
+/// the board's.
+fn claim_covering(cands: &[Candidate], q: &RawQuote, ws: usize, we: usize) -> Option<(usize, Found)> {
+    let lo = cands.partition_point(|c| c.first < ws);
+    let hi = cands.partition_point(|c| c.first < we);
+    let (i, c) = cands
+        .get(lo..hi)?
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.claim.is_some_and(|claim| claim.covers(q.span)))
+        .min_by_key(|(_, c)| c.claim.map_or(usize::MAX, |claim| claim.len()))?;
+    let found = if c.first > q.tokens.start {
+        Found::SentenceEnd
+    } else {
+        Found::Before
+    };
+    Some((lo + i, found))
 }
 
 /// Whether the quotation ends with punctuation inside its closing mark: `,”` `.”` `?”`.
@@ -257,6 +320,14 @@ fn continues(doc: &Document<'_>, raws: &[RawQuote], cands: &[Candidate], reach: 
     let (Some(pq), Some(q), Some(&from)) = (raws.get(p), raws.get(i), reach.get(p)) else {
         return false;
     };
+    // Anything else in the sentence of the previous quotation's tag belongs to that sentence.
+    let from = doc
+        .tokens
+        .get(from)
+        .and_then(|t| doc.sentence_at(t.span.start))
+        .and_then(|s| doc.sentences.get(s))
+        .map_or(from, |s| s.tokens.end.saturating_sub(1).max(from))
+        .min(q.tokens.start.saturating_sub(1));
     let next = cands.partition_point(|c| c.first <= from);
     let intervening = cands.get(next).is_some_and(|c| c.first < q.tokens.start);
     if intervening {

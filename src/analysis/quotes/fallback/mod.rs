@@ -330,6 +330,20 @@ fn skip_object(v: &View<'_>, mut k: usize, ceil: usize) -> usize {
     k
 }
 
+/// Whether the clause ends right after the cue word at token `i` (a source found by the
+/// attribution engine is read with the same test).
+pub(super) fn closes_clause(v: &View<'_>, i: usize) -> bool {
+    let ceil = v
+        .doc
+        .tokens
+        .get(i)
+        .and_then(|t| v.doc.sentence_at(t.span.start))
+        .and_then(|s| v.doc.sentences.get(s))
+        .map_or(i + 1, |s| s.tokens.end);
+    let tell = v.word(i).is_some_and(|w| words::is_one_of(w, TELL_VERBS));
+    closing(v, i, ceil, tell)
+}
+
 /// Whether the clause ends after the verb at `i` (and its object, for tell-verbs).
 fn closing(v: &View<'_>, i: usize, ceil: usize, tell: bool) -> bool {
     let mut k = i + 1;
