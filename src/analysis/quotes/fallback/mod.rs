@@ -13,6 +13,7 @@ pub(super) use np::View;
 
 use super::words;
 use crate::analysis::model::{SourceKind, Span};
+use crate::analysis::segment::TokenKind;
 
 /// A speaker phrase tied to a cue, found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -196,7 +197,16 @@ fn dash(v: &View<'_>, i: usize, ceil: usize) -> Option<Tag> {
     }
     let np = np::after(v, i + 1, ceil)?;
     let name = v.word(np.first).is_some_and(words::is_capitalised) && np.kind == SourceKind::Named;
-    let ends = np.last + 1 >= ceil || matches!(v.doc.token_text(np.last + 1), "." | "," | "(" | ")" | "@");
+    let next = v.doc.tokens.get(np.last + 1);
+    let ends = np.last + 1 >= ceil
+        || matches!(v.doc.token_text(np.last + 1), "." | "," | "(" | ")" | "@")
+        || next.is_some_and(|t| t.kind == TokenKind::Quote)
+        || next.zip(v.doc.tokens.get(np.last)).is_some_and(|(n, l)| {
+            v.doc
+                .text
+                .get(l.span.end..n.span.start)
+                .is_some_and(|gap| gap.contains('\n'))
+        });
     (name && ends).then(|| Tag {
         speaker: np.span,
         kind: np.kind,
@@ -277,6 +287,21 @@ fn cue(v: &View<'_>, i: usize, floor: usize, start: usize, ceil: usize, earlier:
             }
         }
     }
+    // "Trump returned to the stage and declared, “…”": a second verb shares the subject.
+    let coordinated = i > start
+        && v.word(i - 1)
+            .is_some_and(|p| words::is_one_of(p, &["and", "but", "then"]));
+    if coordinated {
+        let np = np::clause_subject(v, start, i - 1)?;
+        return Some(Tag {
+            speaker: np.span,
+            kind: np.kind,
+            cue,
+            first: np.first,
+            last: i,
+            closing,
+        });
+    }
     if let Some(np) = np::before(v, i, floor) {
         return Some(Tag {
             speaker: np.span,
@@ -354,16 +379,14 @@ fn closing(v: &View<'_>, i: usize, ceil: usize, tell: bool) -> bool {
         return true;
     }
     match v.doc.tokens.get(k).map(|t| t.kind) {
-        Some(crate::analysis::segment::TokenKind::Word) => {
-            v.word(k).is_some_and(|w| words::is_one_of(w, CLOSING_WORDS))
-        }
-        Some(crate::analysis::segment::TokenKind::Punct) => {
+        Some(TokenKind::Word) => v.word(k).is_some_and(|w| words::is_one_of(w, CLOSING_WORDS)),
+        Some(TokenKind::Punct) => {
             matches!(
                 v.doc.token_text(k),
                 "." | "," | ";" | ":" | "—" | "–" | "(" | "!" | "?" | "-"
             )
         }
-        Some(crate::analysis::segment::TokenKind::Quote) => true,
+        Some(TokenKind::Quote) => true,
         _ => false,
     }
 }
