@@ -297,3 +297,23 @@ fn ignores_sources_inside_quotations() {
     assert_eq!(q[0].speaker.map(|s| s.span.of(text)), Some("Vega"));
     assert!(sources[0].quotes.is_empty());
 }
+
+proptest::proptest! {
+    #[test]
+    fn spans_lie_on_char_boundaries_in_order_for_any_text(
+        text in "[a-zA-Z ,.:\n\"'“”‘’—é😀]{0,120}"
+    ) {
+        let doc = Document::new(&text, Format::Plain);
+        let quotes = find(&doc, &mut Vec::new(), &[]);
+        let mut prev_end = 0;
+        for q in &quotes {
+            let spans = [Some(q.span), q.cue, q.speaker.map(|s| s.span)];
+            for s in spans.into_iter().flatten() {
+                proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+            proptest::prop_assert!(q.span.start >= prev_end, "overlapping quotes in {:?}", text);
+            prev_end = q.span.end;
+        }
+    }
+}
