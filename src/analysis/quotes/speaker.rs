@@ -1,13 +1,17 @@
 //! Who said each quotation.
 //!
-//! Candidates are the attribution engine's sources (preferred) and the fallback's tags (only
-//! where no source covers the same words). For each quotation, in order:
-//! 1. a candidate right after it, with only punctuation between (`“…,” she said`), in the same
-//!    sentence, or in the next one when the tag closes its clause (`“…” Ortiz said.`);
-//! 2. the nearest candidate before it in its sentence (`Ortiz said: “…”`, `Ortiz called the plan
-//!    “reckless”`, `According to a source, the actor is “devastated.”`);
-//! 3. a candidate after it at the end of its sentence (`felt “humiliated,” a source says.`);
-//! 4. carry-over ([`carry_over`]): the speaker of the previous speech quotation when no new
+//! Candidates are the attribution engine's sources (preferred) and the fallback's tags (where
+//! no source covers the same words; a covered tag is kept as a backup and used only when it
+//! sits closer to the quotation than any primary candidate). For each quotation, in order:
+//! 1. a candidate right after it, with only punctuation or a few words of the speaker phrase
+//!    between (`“…,” she said`, `“…,” a smiling Ortiz said`), in the same sentence, or in the
+//!    next one when the tag closes its clause (`“…” Ortiz said.`);
+//! 2. a quotation opening a paragraph after one that ends "Ortiz added:" takes that tag;
+//! 3. a source whose claim holds the quotation (`According to a source, the board wants “…”`);
+//! 4. the nearest candidate before it in its sentence (`Ortiz said: “…”`, `Ortiz called the plan
+//!    “reckless”`);
+//! 5. a candidate after it at the end of its sentence (`felt “humiliated,” a source says.`);
+//! 6. carry-over ([`carry_over`]): the speaker of the previous speech quotation when no new
 //!    speaker intervenes, in the same paragraph, from the previous paragraph to a paragraph that
 //!    opens with a quotation, and across the parts of a multi-paragraph quotation.
 
