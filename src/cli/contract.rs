@@ -4,7 +4,8 @@
 //! Every `start`/`end` is a Unicode code-point offset into the document, end exclusive, and every
 //! `text` is the original text under the span (Markdown masking never shows here). Indexes
 //! (`person`, `source`, `quotes`, `sources`, `antecedent`, `other`) point into the arrays of the
-//! same object. Absent values are `null`, never missing keys.
+//! same object. Absent values are `null`, never missing keys. `quotes` lists reported speech;
+//! titles of works, nicknames and scare quotes are in `terms`, with the same shape and a `kind`.
 
 use serde_json::{json, Value};
 
@@ -50,11 +51,27 @@ pub fn document(id: Value, text: &str, a: &Analysis) -> Value {
         text,
         chars: CharIndex::new(text),
     };
+    // `quotes` holds reported speech only (what a speaker said); titles, nicknames and scare
+    // quotes go to `terms`. Quote indexes elsewhere point into `quotes`.
+    let mut renumber = vec![None; a.quotes.len()];
+    let mut speech = 0;
+    for (i, q) in a.quotes.iter().enumerate() {
+        if q.kind == QuoteKind::Speech {
+            renumber[i] = Some(speech);
+            speech += 1;
+        }
+    }
+    let remap = |v: &[usize]| {
+        v.iter()
+            .filter_map(|&i| renumber.get(i).copied().flatten())
+            .collect::<Vec<_>>()
+    };
     json!({
         "id": id,
-        "people": a.people.iter().enumerate().map(|(i, p)| person(&sp, i, p)).collect::<Vec<_>>(),
-        "quotes": a.quotes.iter().map(|q| quote(&sp, q)).collect::<Vec<_>>(),
-        "sources": a.sources.iter().map(|s| source(&sp, s)).collect::<Vec<_>>(),
+        "people": a.people.iter().enumerate().map(|(i, p)| person(&sp, i, p, &remap(&p.quotes))).collect::<Vec<_>>(),
+        "quotes": a.quotes.iter().filter(|q| q.kind == QuoteKind::Speech).map(|q| quote(&sp, a, q)).collect::<Vec<_>>(),
+        "terms": a.quotes.iter().filter(|q| q.kind != QuoteKind::Speech).map(|q| quote(&sp, a, q)).collect::<Vec<_>>(),
+        "sources": a.sources.iter().map(|s| source(&sp, s, &remap(&s.quotes))).collect::<Vec<_>>(),
         "findings": a.findings.iter().map(|f| finding(&sp, f)).collect::<Vec<_>>(),
         "date": a.date.map(date),
     })
@@ -65,7 +82,7 @@ pub fn error(id: Value, message: &str) -> Value {
     json!({ "id": id, "error": message })
 }
 
-fn person(sp: &Spans<'_>, id: usize, p: &Person) -> Value {
+fn person(sp: &Spans<'_>, id: usize, p: &Person, quotes: &[usize]) -> Value {
     json!({
         "id": id,
         "name": p.name,
@@ -77,7 +94,7 @@ fn person(sp: &Spans<'_>, id: usize, p: &Person) -> Value {
         "descriptors": p.descriptors.iter().map(|d: &Descriptor| sp.span(d.span)).collect::<Vec<_>>(),
         "ages": p.ages.iter().map(|a: &Age| sp.span_with(a.span, json!({ "years": a.years }))).collect::<Vec<_>>(),
         "relations": p.relations.iter().map(|r| relation(sp, r)).collect::<Vec<_>>(),
-        "quotes": p.quotes,
+        "quotes": quotes,
         "sources": p.sources,
     })
 }
@@ -96,7 +113,7 @@ fn relation(sp: &Spans<'_>, r: &Relation) -> Value {
     sp.span_with(r.span, json!({ "role": r.role, "other": r.other }))
 }
 
-fn quote(sp: &Spans<'_>, q: &Quote) -> Value {
+fn quote(sp: &Spans<'_>, a: &Analysis, q: &Quote) -> Value {
     let kind = match q.kind {
         QuoteKind::Speech => "speech",
         QuoteKind::Title => "title",
@@ -107,20 +124,22 @@ fn quote(sp: &Spans<'_>, q: &Quote) -> Value {
         q.span,
         json!({
             "kind": kind,
-            "speaker": q.speaker.map(|s| speaker(sp, &s)),
+            "speaker": q.speaker.map(|s| speaker(sp, a, &s)),
             "cue": sp.opt(q.cue),
         }),
     )
 }
 
-fn speaker(sp: &Spans<'_>, s: &Speaker) -> Value {
+/// The speaker, with `name`: the full name of the person it resolves to, if any.
+fn speaker(sp: &Spans<'_>, a: &Analysis, s: &Speaker) -> Value {
+    let name = s.person.and_then(|p| a.people.get(p)).map(|p| p.name.as_str());
     sp.span_with(
         s.span,
-        json!({ "kind": s.kind.as_str(), "person": s.person, "source": s.source }),
+        json!({ "kind": s.kind.as_str(), "person": s.person, "source": s.source, "name": name }),
     )
 }
 
-fn source(sp: &Spans<'_>, s: &Source) -> Value {
+fn source(sp: &Spans<'_>, s: &Source, quotes: &[usize]) -> Value {
     sp.span_with(
         s.span,
         json!({
@@ -132,7 +151,7 @@ fn source(sp: &Spans<'_>, s: &Source) -> Value {
             "person": s.person,
             "antecedent": s.antecedent,
             "plural": s.plural,
-            "quotes": s.quotes,
+            "quotes": quotes,
         }),
     )
 }
@@ -308,8 +327,28 @@ mod tests {
         assert_eq!(s["cue"]["text"], "said");
         assert_eq!(v["quotes"][0]["cue"]["text"], "said");
         assert_eq!(v["quotes"][0]["speaker"]["person"], 0);
+        assert_eq!(v["quotes"][0]["speaker"]["name"], "Ana Ortiz");
         assert_eq!(v["findings"][0]["rule"], "inconsistent-age");
         assert_eq!(v["findings"][0]["severity"], "warning");
+    }
+
+    #[test]
+    fn titles_go_to_terms_and_quote_indexes_follow_the_speech_quotes() {
+        let (text, mut a) = sample();
+        let title = Quote {
+            span: at(text, "😀"),
+            kind: QuoteKind::Title,
+            speaker: None,
+            cue: None,
+        };
+        a.quotes.insert(0, title);
+        a.people[0].quotes = vec![1];
+        a.sources[0].quotes = vec![1];
+        let v = document(json!(1), text, &a);
+        assert_eq!(v["terms"][0]["kind"], "title");
+        assert_eq!(v["quotes"].as_array().map(Vec::len), Some(1));
+        assert_eq!(v["people"][0]["quotes"], json!([0]));
+        assert_eq!(v["sources"][0]["quotes"], json!([0]));
     }
 
     #[test]
@@ -317,7 +356,7 @@ mod tests {
         let v = document(Value::Null, "", &Analysis::default());
         assert_eq!(
             v,
-            json!({"id": null, "people": [], "quotes": [], "sources": [], "findings": [], "date": null})
+            json!({"id": null, "people": [], "quotes": [], "terms": [], "sources": [], "findings": [], "date": null})
         );
     }
 }
