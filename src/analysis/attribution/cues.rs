@@ -194,7 +194,9 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
     }
     if let Some((s, e)) = left_subject(cx, a, i) {
         // "felt hurt, a source says": a reporting clause after the claim carries what came before.
-        let trailing = s > a && (cx.text(s - 1) == "," || cx.is_quote(s - 1));
+        // Only when little follows the verb ("…, a source says." / "…, she told Us in May.").
+        let rest = b - (i + 1);
+        let trailing = s > a && (cx.text(s - 1) == "," || cx.is_quote(s - 1)) && rest <= 8 && cx.low(i + 1) != "that";
         let claim = if trailing {
             claim_before_cue(cx, a, s)
         } else {

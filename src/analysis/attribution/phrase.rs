@@ -120,7 +120,7 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
                 pe = (ps..pe).rev().find(|&t| cx.text(t) == "(").unwrap_or(pe);
             }
             let mut n = pe;
-            while n > ps && n + 4 > pe && cx.is_word(n - 1) && cx.is_capitalized(n - 1) {
+            while n > ps && n + 6 > pe && (is_name_token(cx, n - 1) || is_initial_dot(cx, n - 1)) {
                 n -= 1;
             }
             let opener =
@@ -259,6 +259,15 @@ fn is_wh(w: &str) -> bool {
     )
 }
 
+fn is_name_token(cx: &Cx<'_, '_>, t: usize) -> bool {
+    cx.is_word(t) && cx.is_capitalized(t)
+}
+
+/// The period of an initial: "J." in "Harry J. Kazianis".
+fn is_initial_dot(cx: &Cx<'_, '_>, t: usize) -> bool {
+    cx.text(t) == "." && t > 0 && cx.text(t - 1).chars().count() == 1 && is_name_token(cx, t - 1)
+}
+
 /// Splits tokens `s..e` at commas into chunks.
 fn split_commas(cx: &Cx<'_, '_>, s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut chunks = Vec::new();
@@ -292,6 +301,10 @@ fn valid_phrase(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
     }
     let first = cx.low(s);
     if lex::is_preposition(first) || lex::is_clause_boundary(first) {
+        return false;
+    }
+    // "echoing many Democrats who …": a participle phrase is not a subject.
+    if first.len() > 4 && first.ends_with("ing") && !cx.is_capitalized(s) {
         return false;
     }
     (s..e).any(|t| cx.is_word(t)) && !(s..e).any(|t| cx.is_quote(t) && !matches!(cx.text(t), "’" | "'"))

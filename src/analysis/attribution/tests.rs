@@ -120,3 +120,15 @@ fn celebrity_forms_per_and_reps_are_anonymous() {
         &[("A rep for the singer", "anonymous"), ("an eyewitness", "anonymous")],
     );
 }
+
+#[test]
+fn names_with_initials_keep_their_appositive_and_participles_are_not_subjects() {
+    assert_sources(
+        "Harry J. Kazianis, director of the institute, said in a statement that the bill was dead.",
+        &[("Harry J. Kazianis, director of the institute", "named")],
+    );
+    assert_sources(
+        "Mr. Vega said, echoing many Democrats who would later complain.",
+        &[("Mr. Vega", "named")],
+    );
+}
