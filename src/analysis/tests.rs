@@ -74,3 +74,117 @@ fn analysis_module_has_no_io_or_protocol_dependencies() {
     }
     assert!(checked > 10, "only {checked} files checked");
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::analysis::{analyze, Analysis, Config, Format, Span};
+
+    /// Pieces that exercise every engine: cues, names, quotes, markdown, odd characters.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "a source says",
+            "Ana Ortiz",
+            "Ortiz",
+            " she said",
+            ", the insider adds.",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "\"",
+            "'",
+            "According to",
+            " a pal,",
+            "reportedly",
+            "It is believed",
+            " critics say",
+            "Mr.",
+            " Dr. ",
+            "41",
+            ", 41,",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r",
+            " ",
+            "😀",
+            "中文",
+            "e\u{301}",
+            "```\n",
+            "`",
+            "---\n",
+            "<!--",
+            "-->",
+            "[link](http://x)",
+            "#",
+            "*",
+            "(",
+            ")",
+            ":",
+            ";",
+            ".",
+            "?",
+            "!",
+            "—",
+            "Us Weekly",
+            "told Us",
+            "the actress",
+            "his",
+            "her",
+            "Jr.",
+            "van",
+            "O’Neil",
+            "’90s",
+            "rock ’n’ roll",
+            "“The Long Night”",
+        ])
+    }
+
+    fn spans(a: &Analysis) -> Vec<Span> {
+        let mut v: Vec<Span> = a
+            .findings
+            .iter()
+            .flat_map(|f| std::iter::once(f.span).chain(f.related.iter().map(|r| r.span)))
+            .collect();
+        v.extend(
+            a.sources
+                .iter()
+                .flat_map(|s| [Some(s.span), s.cue, s.claim, s.vantage, s.reason])
+                .flatten(),
+        );
+        v.extend(
+            a.quotes
+                .iter()
+                .flat_map(|q| [Some(q.span), q.cue, q.speaker.map(|s| s.span)])
+                .flatten(),
+        );
+        v.extend(a.people.iter().flat_map(|p| p.mentions.iter().map(|m| m.span)));
+        v
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn any_text_analyses_without_panic_and_spans_stay_on_char_boundaries(
+            parts in prop::collection::vec(piece(), 0..60),
+            markdown in any::<bool>(),
+        ) {
+            let text: String = parts.concat();
+            let format = if markdown { Format::Markdown } else { Format::Plain };
+            let a = analyze(&text, &Config::with_format(format));
+            for s in spans(&a) {
+                prop_assert!(s.start <= s.end && s.end <= text.len(), "{s:?} outside {} bytes", text.len());
+                prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} splits a char");
+            }
+            let ids: Vec<usize> = a.quotes.iter().filter_map(|q| q.speaker.and_then(|s| s.person)).collect();
+            prop_assert!(ids.iter().all(|&p| p < a.people.len()));
+        }
+
+        #[test]
+        fn arbitrary_unicode_never_panics(text in "\\PC{0,400}", markdown in any::<bool>()) {
+            let format = if markdown { Format::Markdown } else { Format::Plain };
+            let _ = analyze(&text, &Config::with_format(format));
+        }
+    }
+}

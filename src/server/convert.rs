@@ -11,7 +11,7 @@ use ropey::Rope;
 use serde_json::{json, Value};
 use tower_lsp::lsp_types::{self, Position, PositionEncodingKind, Range};
 
-use crate::analysis::{Finding, Severity, Span};
+use crate::analysis::{Analysis, Finding, Severity, Span};
 
 /// How `Position.character` counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -195,6 +195,16 @@ pub fn diagnostic(index: &LineIndex<'_>, enc: Encoding, f: &Finding, uri: &lsp_t
     }
 }
 
+/// Every finding of an analysis of `text` as LSP diagnostics.
+pub fn diagnostics(text: &str, analysis: &Analysis, enc: Encoding, uri: &lsp_types::Url) -> Vec<lsp_types::Diagnostic> {
+    let index = LineIndex::new(text);
+    analysis
+        .findings
+        .iter()
+        .map(|f| diagnostic(&index, enc, f, uri))
+        .collect()
+}
+
 /// Code-point offset of a byte offset (the `copydesk analyze` and `check --format json`
 /// contract). For many offsets into one text use [`CharIndex`].
 pub fn char_offset(text: &str, byte: usize) -> usize {
@@ -235,6 +245,15 @@ impl CharIndex {
             Some((b, c, w)) => c + 1 + (byte - (b + w)),
         }
     }
+}
+
+/// The URI of a document the CLI reads: `file://` with the absolute path, or `untitled:stdin`
+/// when `path` is `None` (standard input) or cannot be made absolute. Lets `crate::cli` call
+/// [`diagnostic_json`] without naming a tower-lsp type.
+pub fn document_url(path: Option<&std::path::Path>) -> lsp_types::Url {
+    path.and_then(|p| std::path::absolute(p).ok())
+        .and_then(|p| lsp_types::Url::from_file_path(p).ok())
+        .unwrap_or_else(|| lsp_types::Url::parse("untitled:stdin").expect("a constant URI parses"))
 }
 
 /// A diagnostic as JSON with code-point `start`/`end` added (`copydesk check --format json`).

@@ -1,5 +1,9 @@
 //! The one integration-test binary: LSP end to end, CLI, fixtures.
 
+mod cli;
+mod lsp;
+mod lsp_client;
+
 #[test]
 fn binary_prints_help() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))

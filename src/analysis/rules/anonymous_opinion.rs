@@ -1,9 +1,76 @@
-//! `anonymous-opinion`: not implemented yet.
+//! `anonymous-opinion` (information): an anonymous source judges or characterises someone.
 //!
 //! ## What it flags
-//! (to be written with the rule)
+//! A judging or mind-reading word ("humiliated", "selfish", "a liar", "devastated") in a claim or
+//! quotation carried by an anonymous source. The finding sits on the word, with the source as
+//! related information.
+//!
+//! ## Why
+//! Anonymous sources may give information, not opinion, speculation or personal attack
+//! (DOMAIN.md 1.3): an unnamed voice saying a person "feels humiliated" is harder to justify than
+//! one reporting a date.
+//!
+//! ## Example
+//! ```text
+//! The singer is “devastated,” an insider says.
+//!               ^^^^^^^^^^ anonymous-opinion
+//! ```
+//!
+//! ## Not flagged
+//! The same words from named sources, and anonymous sources reporting facts. The word list is
+//! short and deliberately strong (lexicon/attribution_opinion.txt): precision over recall.
 
-use crate::analysis::model::Finding;
-use crate::analysis::rules::Context;
+use crate::analysis::attribution::LEX;
+use crate::analysis::model::{Finding, Related, SourceKind, Span};
+use crate::analysis::rules::{Context, RuleId, Severity};
 
-pub(super) fn check(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let text = cx.text();
+    let mut seen: Vec<Span> = Vec::new();
+    for src in cx.analysis.sources.iter().filter(|s| s.kind == SourceKind::Anonymous) {
+        let spans = src.claim.into_iter().chain(
+            src.quotes
+                .iter()
+                .filter_map(|&q| cx.analysis.quotes.get(q))
+                .map(|q| q.span),
+        );
+        for region in spans {
+            for word in words_in(text, region) {
+                if seen.contains(&word) || !LEX.opinion.contains(&word.of(text).to_lowercase()) {
+                    continue;
+                }
+                seen.push(word);
+                out.push(Finding {
+                    rule: RuleId::AnonymousOpinion,
+                    span: word,
+                    severity: Severity::Information,
+                    message: format!(
+                        "An anonymous source characterises someone here (“{}”): anonymous sources should give facts, not opinion.",
+                        word.of(text)
+                    ),
+                    related: vec![Related { span: src.span, message: "the anonymous source".to_string() }],
+                    fix: None,
+                });
+            }
+        }
+    }
+}
+
+/// The alphabetic words inside `region`.
+fn words_in(text: &str, region: Span) -> impl Iterator<Item = Span> + '_ {
+    let base = region.start;
+    let s = region.of(text);
+    let mut start = None;
+    let mut spans = Vec::new();
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                spans.push(Span::new(base + st, base + i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    spans.into_iter()
+}

@@ -1,9 +1,132 @@
-//! `anonymous-source`: not implemented yet.
+//! `anonymous-source` (warning): a claim rests on a source the story does not name.
 //!
 //! ## What it flags
-//! (to be written with the rule)
+//! Every source phrase the attribution engine judges anonymous: a specific person or group whose
+//! identity is withheld ("a source", "an insider", "two people familiar with the talks", "a senior
+//! official"), including epithets and pronouns that refer back to one ("the insider adds").
+//!
+//! ## Why
+//! AP, Reuters and The New York Times allow anonymous sources only as a last resort, and ask that
+//! the reader learn as much as possible about who they are and why they are not named. Every
+//! claim that rests on one is something an editor has to approve.
+//!
+//! ## Example
+//! ```text
+//! The actor is moving to Lisbon, a source tells the Ledger.
+//!                                ^^^^^^^^ anonymous-source
+//! ```
+//!
+//! ## Not flagged
+//! Named people, pronouns for them, institutions ("police said"), documents ("court papers
+//! show"), and vague crowds ("critics say", which `vague-attribution` covers).
 
-use crate::analysis::model::Finding;
-use crate::analysis::rules::Context;
+use super::describe_source;
+use crate::analysis::model::{Finding, Related, SourceKind};
+use crate::analysis::rules::{Context, RuleId, Severity};
 
-pub(super) fn check(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let text = cx.text();
+    for src in cx.analysis.sources.iter().filter(|s| s.kind == SourceKind::Anonymous) {
+        let root = src.antecedent.and_then(|r| cx.analysis.sources.get(r)).unwrap_or(src);
+        let mut missing = Vec::new();
+        if root.vantage.is_none() {
+            missing.push("how they would know");
+        }
+        if root.reason.is_none() {
+            missing.push("why they were not named");
+        }
+        let message = if missing.is_empty() {
+            format!(
+                "This rests on an anonymous source, {}: the story does not name them.",
+                describe_source(text, src.span)
+            )
+        } else {
+            format!(
+                "This rests on an anonymous source, {}: the story does not name them or say {}.",
+                describe_source(text, src.span),
+                missing.join(" or ")
+            )
+        };
+        let mut related: Vec<Related> = src
+            .quotes
+            .iter()
+            .filter_map(|&q| cx.analysis.quotes.get(q))
+            .map(|q| Related {
+                span: q.span,
+                message: "quotation from this source".to_string(),
+            })
+            .collect();
+        if related.is_empty() {
+            if let Some(claim) = src.claim {
+                related.push(Related {
+                    span: claim,
+                    message: "claim resting on this source".to_string(),
+                });
+            }
+        }
+        if let Some(r) = src.antecedent.and_then(|r| cx.analysis.sources.get(r)) {
+            related.push(Related {
+                span: r.span,
+                message: "the same source, introduced here".to_string(),
+            });
+        }
+        out.push(Finding {
+            rule: RuleId::AnonymousSource,
+            span: src.span,
+            severity: Severity::Warning,
+            message,
+            related,
+            fix: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::test_util::{check, check_clean};
+    use crate::analysis::{Format, RuleId};
+
+    const RULE: &[RuleId] = &[RuleId::AnonymousSource];
+
+    #[test]
+    fn flags_every_cue_form() {
+        check(
+            include_str!("../../../tests/fixtures/attribution/flags_cue_forms.md"),
+            Format::Markdown,
+            RULE,
+        );
+    }
+
+    #[test]
+    fn flags_epithets_and_pronouns_that_refer_back() {
+        check(
+            include_str!("../../../tests/fixtures/attribution/flags_back_references.txt"),
+            Format::Plain,
+            RULE,
+        );
+    }
+
+    #[test]
+    fn allows_named_institutional_and_document_sources() {
+        check_clean(
+            include_str!("../../../tests/fixtures/attribution/named_sources_clean.txt"),
+            Format::Plain,
+        );
+    }
+
+    #[test]
+    fn allows_the_word_source_when_it_is_not_a_person() {
+        check_clean(
+            include_str!("../../../tests/fixtures/attribution/source_word_clean.txt"),
+            Format::Plain,
+        );
+    }
+
+    #[test]
+    fn allows_anything_inside_markdown_code() {
+        check_clean(
+            include_str!("../../../tests/fixtures/attribution/markdown_code_clean.md"),
+            Format::Markdown,
+        );
+    }
+}

@@ -1,9 +1,46 @@
-//! `boilerplate-anonymity-reason`: not implemented yet.
+//! `boilerplate-anonymity-reason` (hint): the reason given for anonymity is a stock phrase.
 //!
 //! ## What it flags
-//! (to be written with the rule)
+//! "Not authorized to speak publicly", "on condition of anonymity", "asked not to be named" when
+//! they are the only reason the paragraph gives for an anonymous source.
+//!
+//! ## Why
+//! A stock phrase is a justification, but a boilerplate one: editors prefer the real reason
+//! ("because the negotiations are private", "for fear of losing her job").
+//!
+//! ## Example
+//! ```text
+//! An aide, who was not authorized to speak publicly, said the bill was dead.
+//!                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ boilerplate-anonymity-reason
+//! ```
 
-use crate::analysis::model::Finding;
-use crate::analysis::rules::Context;
+use crate::analysis::attribution::refer::reason_is_stock;
+use crate::analysis::model::{Finding, SourceKind};
+use crate::analysis::rules::{Context, RuleId, Severity};
 
-pub(super) fn check(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let mut seen = Vec::new();
+    for src in cx
+        .analysis
+        .sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Anonymous && s.antecedent.is_none())
+    {
+        let Some(reason) = src.reason else { continue };
+        if seen.contains(&reason) || !reason_is_stock(cx.text(), reason) {
+            continue;
+        }
+        seen.push(reason);
+        out.push(Finding {
+            rule: RuleId::BoilerplateAnonymityReason,
+            span: reason,
+            severity: Severity::Hint,
+            message: format!(
+                "“{}” is a stock reason: say why this source needed anonymity.",
+                reason.of(cx.text())
+            ),
+            related: Vec::new(),
+            fix: None,
+        });
+    }
+}

@@ -1,9 +1,57 @@
-//! `missing-anonymity-reason`: not implemented yet.
+//! `missing-anonymity-reason` (information): an anonymous source, and no reason for anonymity.
 //!
 //! ## What it flags
-//! (to be written with the rule)
+//! The first mention of an anonymous source when neither its sentence nor its paragraph says why
+//! it was granted anonymity ("who asked not to be named because the talks are private").
+//!
+//! ## Why
+//! The AP and The New York Times require the story to tell readers why a source was not named.
+//!
+//! ## Example
+//! ```text
+//! The deal is dead, a senior aide said.
+//!                   ^^^^^^^^^^^^^ missing-anonymity-reason
+//! ```
+//!
+//! ## Not flagged
+//! Later references to the same source ("the aide added"): the first mention carries the flag.
 
-use crate::analysis::model::Finding;
-use crate::analysis::rules::Context;
+use super::describe_source;
+use crate::analysis::model::{Finding, SourceKind};
+use crate::analysis::rules::{Context, RuleId, Severity};
 
-pub(super) fn check(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let first_mentions = cx
+        .analysis
+        .sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Anonymous && s.antecedent.is_none());
+    for src in first_mentions.filter(|s| s.reason.is_none()) {
+        out.push(Finding {
+            rule: RuleId::MissingAnonymityReason,
+            span: src.span,
+            severity: Severity::Information,
+            message: format!(
+                "The story does not say why {} was granted anonymity.",
+                describe_source(cx.text(), src.span)
+            ),
+            related: Vec::new(),
+            fix: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::test_util::check;
+    use crate::analysis::{Format, RuleId};
+
+    #[test]
+    fn flags_first_mentions_without_a_reason_only() {
+        check(
+            include_str!("../../../tests/fixtures/attribution/flags_missing_reason.txt"),
+            Format::Plain,
+            &[RuleId::MissingAnonymityReason, RuleId::BoilerplateAnonymityReason],
+        );
+    }
+}

@@ -135,6 +135,17 @@ rules! {
         "A claim is attributed to an unspecified crowd or authority.";
 }
 
+/// A source phrase for a message: “a source close to the couple”, shortened past 48 chars.
+pub(crate) fn describe_source(text: &str, span: super::model::Span) -> String {
+    let phrase = span.of(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    if phrase.chars().count() > 48 {
+        let short: String = phrase.chars().take(45).collect();
+        format!("“{}…”", short.trim_end())
+    } else {
+        format!("“{phrase}”")
+    }
+}
+
 /// Runs every rule that is on, with its configured severity, and sorts the findings.
 pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> Vec<Finding> {
     let cx = Context { doc, analysis };
@@ -154,6 +165,8 @@ pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> Vec<Find
         }
     }
     all.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
+    // Two cues sharing one subject ("X said …, and added …") give one finding, not two.
+    all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
     all
 }
 

@@ -1,9 +1,110 @@
-//! `unattributed-quote`: not implemented yet.
+//! `unattributed-quote`: a quotation nobody is said to have said.
 //!
 //! ## What it flags
-//! (to be written with the rule)
+//! A quotation of speech or writing with no speaker: no attribution in its sentence (`, she
+//! said`, `said Ortiz`, `Ortiz said: “…”`, `according to …`, `Ortiz called it “…”`) and none
+//! carried over from the quotation before it (a following sentence or a continuation paragraph
+//! keeps the last speaker when nobody new intervenes).
+//!
+//! ## Why
+//! A direct quotation is evidence only when the reader knows whose words they are. A quotation
+//! left floating reads as the writer's own claim in someone else's voice; every style guide asks
+//! for the speaker, and editors hunt these first.
+//!
+//! ## Examples
+//! ```text
+//! The council postponed its vote. “This contract was rushed from the start.”
+//!                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unattributed-quote
+//! ```
+//!
+//! ## Not flagged
+//! - Quotations with a speaker, named or not (an anonymous speaker is `anonymous-quote`'s).
+//! - Titles of works (`the film “Night Ferry”`), nicknames (`Tomasz “The Metronome” Wiśniewski`)
+//!   and scare quotes or terms (`the so-called “farewell” tour`, a short quoted word with no
+//!   attribution in its sentence).
 
-use crate::analysis::model::Finding;
-use crate::analysis::rules::Context;
+use crate::analysis::model::{Finding, QuoteKind};
+use crate::analysis::rules::{Context, RuleId, Severity};
 
-pub(super) fn check(_cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for q in &cx.analysis.quotes {
+        if q.kind == QuoteKind::Speech && q.speaker.is_none() {
+            out.push(Finding {
+                rule: RuleId::UnattributedQuote,
+                span: q.span,
+                severity: Severity::Warning,
+                message: "Nobody is named as the speaker of this quotation.".to_string(),
+                related: Vec::new(),
+                fix: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::test_util::check;
+    use crate::analysis::{Format, RuleId};
+
+    const RULES: &[RuleId] = &[RuleId::UnattributedQuote, RuleId::AnonymousQuote];
+
+    #[test]
+    fn flags_quotes_with_no_speaker() {
+        check(
+            include_str!("../../../tests/fixtures/quotes/flags_unattributed_quote.md"),
+            Format::Markdown,
+            RULES,
+        );
+    }
+
+    #[test]
+    fn flags_a_paragraph_that_is_only_a_quote_with_nobody_before_it() {
+        check(
+            "Prices rose again in May.\n\n“Nobody can afford the ferry any more.”\n^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unattributed-quote\n",
+            Format::Plain,
+            RULES,
+        );
+    }
+
+    #[test]
+    fn allows_titles_nicknames_and_scare_quotes() {
+        check(
+            include_str!("../../../tests/fixtures/quotes/allows_titles_nicknames_scare_clean.md"),
+            Format::Markdown,
+            RULES,
+        );
+    }
+
+    #[test]
+    fn allows_carried_over_and_continued_quotes() {
+        check(
+            include_str!("../../../tests/fixtures/quotes/nested_multiparagraph_clean.md"),
+            Format::Markdown,
+            RULES,
+        );
+        check(
+            include_str!("../../../tests/fixtures/quotes/attributed_clean.md"),
+            Format::Markdown,
+            RULES,
+        );
+    }
+
+    #[test]
+    fn allows_apostrophes_and_stray_marks() {
+        check(
+            include_str!("../../../tests/fixtures/quotes/allows_apostrophes_clean.md"),
+            Format::Markdown,
+            RULES,
+        );
+        check(
+            include_str!("../../../tests/fixtures/quotes/stray_mark_clean.md"),
+            Format::Markdown,
+            RULES,
+        );
+    }
+
+    #[test]
+    fn allows_quotes_inside_code() {
+        check("Run `echo \"hello there, world\"` first.\n", Format::Markdown, RULES);
+    }
+}

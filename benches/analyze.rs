@@ -1,0 +1,128 @@
+//! How fast `analysis::analyze` runs by document size: `cargo bench --bench analyze`.
+//!
+//! Documents of about 3 KB, 30 KB, 300 KB and 1 MB are built from `examples/article.md`, each copy
+//! with a different invented cast so the people engine sees new names, not one story repeated.
+//! Each size runs until about a second has passed (at least three times); the report gives the
+//! mean milliseconds per document and code points per second. Plain `std::time`, no harness.
+//!
+//! Run without `--bench` (as `cargo test --benches` does) it analyses the smallest document once
+//! and exits: a smoke test that keeps the bench compiling and working.
+
+use std::hint::black_box;
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+use copydesk::analysis::{analyze, Config, Format};
+
+const ARTICLE: &str = include_str!("../examples/article.md");
+
+/// Sizes in bytes, with their labels.
+const SIZES: [(&str, usize); 4] = [
+    ("3 KB", 3_000),
+    ("30 KB", 30_000),
+    ("300 KB", 300_000),
+    ("1 MB", 1_000_000),
+];
+
+/// Surnames and first names substituted for the article's cast, one combination per copy.
+const SURNAMES: [&str; 12] = [
+    "Calloway",
+    "Brennan",
+    "Sato",
+    "Okonkwo",
+    "Lindqvist",
+    "Marchetti",
+    "Duarte",
+    "Kowalczyk",
+    "Haddad",
+    "Nakamura",
+    "Ferreira",
+    "Abernathy",
+];
+const FIRST_NAMES: [&str; 12] = [
+    "Mara", "Jonah", "Ines", "Tobias", "Keiko", "Rafael", "Odile", "Samir", "Greta", "Emeka", "Lucia", "Anders",
+];
+
+/// The article's cast: (first name, surname) pairs replaced in each copy.
+const CAST: [(&str, &str); 6] = [
+    ("Lena", "Vega"),
+    ("Tomás", "Ortiz"),
+    ("Marcus", "Bell"),
+    ("Dana", "Whitcomb"),
+    ("Gwen", "Hadley"),
+    ("Priya", "Raman"),
+];
+
+/// The article body (front matter dropped) with copy `n`'s cast.
+fn variant(n: usize) -> String {
+    let body = ARTICLE
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map_or(ARTICLE, |(_, body)| body);
+    let mut text = body.to_string();
+    for (k, (first, last)) in CAST.iter().enumerate() {
+        let i = n * CAST.len() + k;
+        text = text
+            .replace(last, SURNAMES[(i + n) % SURNAMES.len()])
+            .replace(first, FIRST_NAMES[(i * 5 + n) % FIRST_NAMES.len()]);
+    }
+    text
+}
+
+/// A document of about `size` bytes, cut at a paragraph break.
+fn document(size: usize) -> String {
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < size {
+        text.push_str(&variant(n));
+        text.push('\n');
+        n += 1;
+    }
+    let mut cut = size.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = text[..cut].rfind("\n\n").map_or(cut, |i| i + 1);
+    text.truncate(cut);
+    text
+}
+
+/// Mean time per run of `analyze` on `text`.
+fn time(text: &str, config: &Config) -> (Duration, u32) {
+    let start = Instant::now();
+    let mut runs = 0;
+    while runs < 3 || start.elapsed() < Duration::from_secs(1) {
+        black_box(analyze(black_box(text), config));
+        runs += 1;
+    }
+    (start.elapsed() / runs, runs)
+}
+
+fn main() -> io::Result<()> {
+    let full = std::env::args().any(|a| a == "--bench");
+    let config = Config::with_format(Format::Markdown);
+    let mut out = io::stdout().lock();
+    if !full {
+        let a = analyze(&document(SIZES[0].1), &config);
+        writeln!(
+            out,
+            "bench smoke run: {} sources found; run `cargo bench --bench analyze` to time",
+            a.sources.len()
+        )?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:>8} {:>10} {:>12} {:>14} {:>6}",
+        "size", "chars", "ms/doc", "chars/s", "runs"
+    )?;
+    for (label, size) in SIZES {
+        let text = document(size);
+        let chars = text.chars().count();
+        let (per_doc, runs) = time(&text, &config);
+        let rate = chars as f64 / per_doc.as_secs_f64();
+        let ms = per_doc.as_secs_f64() * 1e3;
+        writeln!(out, "{label:>8} {chars:>10} {ms:>12.2} {rate:>14.0} {runs:>6}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,321 @@
+//! Judging a source phrase: named, pronoun, anonymous, vague, institution or document.
+//!
+//! The phrase splits into a pre-head part ("two senior Clinton") and a post-modifier that gives
+//! the source's vantage ("close to the couple", "familiar with the talks", "for the agency").
+//! The head noun decides: a person mention from the people engine is named; "source", "aide",
+//! "official" are anonymous whatever their number; "critics", "experts", "Republicans" are vague
+//! unless counted ("one Republican", "two lawmakers"); "police", "the campaign" are institutions;
+//! "a report", "court papers" are documents.
+
+use super::lex::{self, LEX};
+use super::Cx;
+use crate::analysis::model::{MentionKind, SourceKind, Span};
+
+pub(super) struct Class {
+    pub kind: SourceKind,
+    pub vantage: Option<Span>,
+    pub person: Option<usize>,
+    pub plural: bool,
+}
+
+/// Classifies tokens `s..e`, returning the phrase actually used (it may narrow to the noun
+/// group right before the verb) and its class; `None` when it is not recognisably a source.
+pub(super) fn classify(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<(usize, usize, Class)> {
+    // "Ortiz, the party's treasurer": an appositive with a name is named.
+    if let Some(c) = named_appositive(cx, s, e) {
+        return Some((s, e, c));
+    }
+    if let Some(c) = classify_np(cx, s, e) {
+        return Some((s, e, c));
+    }
+    // "could be relevant to the probe officials": fall back to the trailing noun group.
+    let mut k = e;
+    while k > s && cx.is_word(k - 1) && !lex::is_preposition(cx.low(k - 1)) && !is_verbish(cx.low(k - 1)) {
+        k -= 1;
+    }
+    if k > s && k < e {
+        return classify_np(cx, k, e).map(|c| (k, e, c));
+    }
+    None
+}
+
+/// Auxiliaries and verbs that cannot sit inside a noun group.
+pub(super) fn is_verbish(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "there"
+    )
+}
+
+/// A phrase with commas where one comma-separated part is a person's name.
+fn named_appositive(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
+    if !(s..e).any(|t| cx.text(t) == ",") {
+        return None;
+    }
+    let mut start = s;
+    for t in s..=e {
+        if t == e || cx.text(t) == "," {
+            let words: Vec<usize> = (start..t).filter(|&k| cx.is_word(k)).collect();
+            let person = words.iter().find_map(|&k| cx.mention.get(k).copied().flatten());
+            let bare_name = !words.is_empty() && words.len() <= 4 && words.iter().all(|&k| cx.is_capitalized(k));
+            if let Some((p, MentionKind::Name | MentionKind::ShortName)) = person {
+                return Some(Class {
+                    kind: SourceKind::Named,
+                    vantage: None,
+                    person: Some(p),
+                    plural: false,
+                });
+            }
+            if bare_name && !words.iter().any(|&k| is_lexicon_head(cx.low(k))) {
+                return Some(Class {
+                    kind: SourceKind::Named,
+                    vantage: None,
+                    person: None,
+                    plural: false,
+                });
+            }
+            start = t + 1;
+        }
+    }
+    None
+}
+
+fn is_lexicon_head(w: &str) -> bool {
+    LEX.anonymous_heads.contains(w)
+        || LEX.group_heads.contains(w)
+        || LEX.institution_heads.contains(w)
+        || LEX.document_heads.contains(w)
+        || LEX.role_heads.contains(w)
+}
+
+/// Kin terms: "the mother of three", "Ortiz's son" identify someone through a relation.
+fn is_kin(w: &str) -> bool {
+    matches!(
+        w,
+        "mother"
+            | "father"
+            | "wife"
+            | "husband"
+            | "daughter"
+            | "son"
+            | "sister"
+            | "brother"
+            | "mom"
+            | "dad"
+            | "cousin"
+            | "aunt"
+            | "uncle"
+            | "grandmother"
+            | "grandfather"
+            | "widow"
+            | "widower"
+            | "fiance"
+            | "fiancee"
+            | "fiancé"
+            | "fiancée"
+    )
+}
+
+/// Classifies a noun phrase without commas by its head.
+fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
+    if (s..e).any(|t| cx.is_word(t) && is_verbish(cx.low(t)) && !matches!(cx.low(t.saturating_sub(1)), "who" | "that"))
+    {
+        return None;
+    }
+    let mut m = s + 1;
+    while m < e && !(cx.is_word(m) && lex::starts_postmodifier(cx.low(m)) && !lex::is_determiner(cx.low(m - 1))) {
+        m += 1;
+    }
+    // "the post by an unknown author": the agent is the source.
+    if m < e && cx.low(m) == "by" {
+        if let Some(agent) = classify_np(cx, m + 1, e) {
+            return Some(agent);
+        }
+    }
+    // "one of the docs", "a pair of women": the head is inside the "of" phrase.
+    if m < e
+        && cx.low(m) == "of"
+        && m <= s + 2
+        && (s..m).all(|t| is_quantifier(cx.low(t)) || matches!(cx.low(t), "a" | "an" | "the"))
+    {
+        let counted = (s..m).any(|t| {
+            lex::is_counting_determiner(cx.low(t))
+                || matches!(cx.low(t), "pair" | "number" | "group" | "couple" | "handful")
+        });
+        return match classify_np(cx, m + 1, e) {
+            Some(mut inner) => {
+                if inner.kind == SourceKind::Vague && counted {
+                    inner.kind = SourceKind::Anonymous;
+                }
+                Some(inner)
+            }
+            None => {
+                let head = (m + 1..e)
+                    .take_while(|&t| !(cx.is_word(t) && lex::starts_postmodifier(cx.low(t))))
+                    .filter(|&t| cx.is_word(t))
+                    .last()?;
+                let person_noun = LEX.role_heads.contains(cx.low(head)) || LEX.group_heads.contains(cx.low(head));
+                (counted && person_noun).then_some(Class {
+                    kind: SourceKind::Anonymous,
+                    vantage: None,
+                    person: None,
+                    plural: true,
+                })
+            }
+        };
+    }
+    let head = (s..m).rev().find(|&t| cx.is_word(t))?;
+    let vantage = (m < e).then(|| cx.span(m, e));
+    let hl = cx.low(head);
+    let plural = is_plural(hl);
+    let class = |kind| {
+        Some(Class {
+            kind,
+            vantage,
+            person: None,
+            plural,
+        })
+    };
+    if let Some((person, mk)) = cx.mention.get(head).copied().flatten() {
+        let kind = if mk == MentionKind::Pronoun {
+            SourceKind::Pronoun
+        } else {
+            SourceKind::Named
+        };
+        return Some(Class {
+            kind,
+            vantage,
+            person: Some(person),
+            plural: false,
+        });
+    }
+    if lex::is_pronoun(hl) && head == s {
+        return class(SourceKind::Pronoun);
+    }
+    let first = cx.low(s);
+    let counted = is_counted(cx, s, head);
+    // "The Daily Caller", "Goldman Sachs": a capitalised head inside a sentence is a proper name.
+    let opens_sentence = cx.opens_sentence(head);
+    let modifiers = (s..head)
+        .filter(|&t| cx.is_word(t) && !lex::is_determiner(cx.low(t)) && !lex::is_counting_determiner(cx.low(t)));
+    let proper_modifiers = modifiers.clone().count() > 0 && modifiers.clone().all(|t| cx.is_capitalized(t));
+    if cx.is_capitalized(head) && !opens_sentence && proper_modifiers {
+        return class(if first == "the" {
+            SourceKind::Institution
+        } else {
+            SourceKind::Named
+        });
+    }
+    if LEX.anonymous_heads.contains(hl) {
+        return class(SourceKind::Anonymous);
+    }
+    if LEX.group_heads.contains(hl) {
+        let specific = counted || vantage_is_specific(cx, m, e);
+        return class(if specific {
+            SourceKind::Anonymous
+        } else {
+            SourceKind::Vague
+        });
+    }
+    if LEX.document_heads.contains(hl) {
+        return class(SourceKind::Document);
+    }
+    if LEX.institution_heads.contains(hl) {
+        return class(SourceKind::Institution);
+    }
+    if LEX.role_heads.contains(hl) {
+        let possessive = (s..head).any(|t| cx.low(t).ends_with("'s") || cx.low(t).ends_with("’s"));
+        let identified = matches!(first, "my" | "his" | "her" | "their" | "our" | "your")
+            || (is_kin(hl) && (first == "the" || possessive));
+        let determined = matches!(first, "a" | "an" | "the" | "one" | "another") || counted;
+        return if identified {
+            class(SourceKind::Named)
+        } else if determined {
+            class(SourceKind::Anonymous)
+        } else {
+            None
+        };
+    }
+    if lex::is_unique_office(hl) && first == "the" {
+        return class(SourceKind::Named);
+    }
+    if cx.is_capitalized(head) {
+        let words = (s..m).filter(|&t| cx.is_word(t)).count();
+        let all_caps = (s..m).filter(|&t| cx.is_word(t)).all(|t| cx.is_capitalized(t));
+        return if first != "the" && all_caps && words <= 4 {
+            class(SourceKind::Named)
+        } else {
+            class(SourceKind::Institution)
+        };
+    }
+    None
+}
+
+fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "few"
+            | "all"
+            | "each"
+            | "none"
+            | "both"
+            | "any"
+            | "dozens"
+            | "hundreds"
+            | "pair"
+            | "number"
+            | "group"
+            | "handful"
+            | "couple"
+            | "majority"
+            | "lot"
+    )
+}
+
+fn is_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "people" | "police" | "spokespeople" | "others" | "some" | "many" | "several"
+    ) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+}
+
+/// A counted phrase ("one analyst", "two senior lawmakers", "at least one Democrat") names a
+/// specific group, not a crowd.
+fn is_counted(cx: &Cx<'_, '_>, s: usize, head: usize) -> bool {
+    (s..head).any(|t| lex::is_counting_determiner(cx.low(t)))
+}
+
+/// "experts I interviewed", "voters who attended": a post-modifier that pins the group down.
+fn vantage_is_specific(cx: &Cx<'_, '_>, m: usize, e: usize) -> bool {
+    m < e
+        && matches!(
+            cx.low(m),
+            "i" | "we" | "who" | "in" | "at" | "close" | "familiar" | "briefed"
+        )
+}

@@ -1,0 +1,253 @@
+//! Cues: the words that tie a source to a claim, and the source phrase each one takes.
+
+use super::classify::classify;
+use super::lex::{self, LEX};
+use super::phrase::{left_subject, right_phrase};
+use super::{source, Cx};
+use crate::analysis::model::{Source, SourceKind, Span};
+
+/// Hearsay adverbs: the claim is attributed to no one.
+fn is_hearsay_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "reportedly" | "allegedly" | "purportedly" | "supposedly" | "reputedly" | "rumoredly"
+    )
+}
+
+/// Participles of impersonal hearsay: "it is said", "is believed to".
+fn is_hearsay_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "believed"
+            | "thought"
+            | "reported"
+            | "rumored"
+            | "rumoured"
+            | "understood"
+            | "alleged"
+            | "claimed"
+            | "whispered"
+    )
+}
+
+fn is_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "been" | "be" | "being" | "'s" | "’s")
+}
+
+/// Finds the attributions of sentence `si` and pushes them to `out`.
+pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>) {
+    let Some(sentence) = cx.doc.sentences.get(si) else {
+        return;
+    };
+    let (a, b) = (sentence.tokens.start, sentence.tokens.end);
+    let claim_to_end = |from: usize| claim_span(cx, from, b);
+    let mut i = a;
+    while i < b {
+        if cx.in_quote.get(i).copied().unwrap_or(false) || !cx.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let w = cx.low(i);
+        // "according to a pal", "per a source close to the couple".
+        let preposition = match w {
+            "according" if cx.low(i + 1) == "to" => Some(2),
+            "per"
+                if matches!(
+                    cx.low(i + 1),
+                    "a" | "an" | "the" | "one" | "two" | "sources" | "insiders" | "multiple"
+                ) =>
+            {
+                Some(1)
+            }
+            _ => None,
+        };
+        if let Some(n) = preposition {
+            if let Some((s, e)) = right_phrase(cx, i + n, b) {
+                let claim = if cx.text(e) == "," {
+                    claim_to_end(e + 1)
+                } else {
+                    claim_span(cx, a, i)
+                };
+                push(cx, out, s, e, cx.span(i, i + n), claim);
+                i = e;
+                continue;
+            }
+        } else if is_hearsay_adverb(w) {
+            let mut src = source(
+                cx.span(i, i + 1),
+                SourceKind::Vague,
+                Some(cx.span(i, i + 1)),
+                claim_span(cx, a, b),
+            );
+            src.plural = true;
+            out.push(src);
+        } else if w == "it" && is_be(cx.low(i + 1)) && is_hearsay_participle(cx.low(i + 2)) {
+            let cue = cx.span(i, i + 3);
+            out.push(source(cue, SourceKind::Vague, Some(cue), claim_to_end(i + 3)));
+            i += 3;
+            continue;
+        } else if is_be(w) && is_hearsay_participle(cx.low(i + 1)) && cx.low(i + 2) == "to" && i > a {
+            let cue = cx.span(i, i + 3);
+            out.push(source(cue, SourceKind::Vague, Some(cue), claim_span(cx, a, b)));
+            i += 3;
+            continue;
+        } else if is_verb_cue(cx, i, a) {
+            verb_cue(cx, i, a, b, out);
+        }
+        i += 1;
+    }
+}
+
+/// Verbs that are cues only with their particle: "pointed out", "declined to comment".
+fn phrasal_ok(cx: &Cx<'_, '_>, i: usize) -> bool {
+    let next = cx.low(i + 1);
+    match cx.low(i) {
+        "pointed" => next == "out",
+        "weighed" | "chimed" => next == "in",
+        "declined" | "refused" => {
+            next == "to"
+                && matches!(
+                    cx.low(i + 2),
+                    "comment" | "discuss" | "say" | "elaborate" | "confirm" | "speak" | "answer"
+                )
+        }
+        "think" | "thinks" => next != "tank",
+        // "she continued." / "he continued: …", not "continue their attacks".
+        "continue" | "continues" | "continued" => !cx.is_word(i + 1) || next == "that",
+        "want" | "wants" | "wanted" | "feel" | "feels" | "felt" => next != "like",
+        "like" => i > 0 && cx.low(i - 1) == "would",
+        "put" => next == "it",
+        _ => true,
+    }
+}
+
+/// Whether token `i` is a speech or belief verb used as a verb here.
+fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
+    let w = cx.low(i);
+    let prev = if i > a { cx.low(i - 1) } else { "" };
+    // "Trump Adds Adviser": a capitalised verb mid-sentence is a headline in title case.
+    if i > a && cx.is_capitalized(i) {
+        return false;
+    }
+    // "to say", "to tell": an infinitive, not a claim.
+    if prev == "to" || !phrasal_ok(cx, i) {
+        return false;
+    }
+    let attributive = lex::is_determiner(prev) || prev.ends_with("'s") || prev.ends_with("’s");
+    if LEX.verbs.contains(w) {
+        // "the alleged affair", "Ortiz's stated aim": a participle used as an adjective.
+        return !(attributive && cx.is_word(i + 1));
+    }
+    // Noun-or-verb forms ("claims", "reports") need a subject word right before them.
+    LEX.ambiguous_verbs.contains(w)
+        && i > a
+        && cx.is_word(i - 1)
+        && !attributive
+        && !lex::is_preposition(prev)
+        && !lex::is_clause_boundary(prev)
+        && !prev.ends_with("ing")
+}
+
+/// Whether the verb at `i` follows a form of "be" or "get" (auxiliaries and adverbs between).
+fn is_passive(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
+    let mut j = i;
+    while j > a && cx.is_word(j - 1) && cx.low(j - 1).ends_with("ly") {
+        j -= 1;
+    }
+    j > a && (is_be(cx.low(j - 1)) || matches!(cx.low(j - 1), "get" | "got" | "getting"))
+}
+
+/// Whether the phrase right of the verb at `i` looks like a subject: `, said a source`.
+fn inversion_first(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
+    let prev = if i > a { cx.text(i - 1) } else { "" };
+    let at_start = i == a || prev == "," || cx.is_quote(i - 1);
+    let next = cx.low(i + 1);
+    at_start
+        && lex::allows_inversion(cx.low(i))
+        && cx.is_word(i + 1)
+        && !lex::is_time_word(next)
+        && (lex::is_determiner(next)
+            || lex::is_counting_determiner(next)
+            || cx.is_capitalized(i + 1)
+            || LEX.anonymous_heads.contains(next))
+}
+
+fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>) {
+    let w = cx.low(i);
+    let cue = cx.span(i, i + 1);
+    // A passive or a reduced relative ("a view echoed by experts"): "by <agent>" is the source.
+    if is_passive(cx, i, a) || (w.ends_with("ed") && cx.low(i + 1) == "by") {
+        if cx.low(i + 1) == "by" {
+            if let Some((s, e)) = right_phrase(cx, i + 2, b) {
+                push(cx, out, s, e, cue, claim_span(cx, a, i.saturating_sub(1)));
+            }
+        }
+        return;
+    }
+    if inversion_first(cx, i, a) {
+        if let Some((s, e)) = right_phrase(cx, i + 1, b) {
+            if push(cx, out, s, e, cue, claim_before_cue(cx, a, i)) {
+                return;
+            }
+        }
+    }
+    if let Some((s, e)) = left_subject(cx, a, i) {
+        // "felt hurt, a source says": a reporting clause after the claim carries what came before.
+        // Only when little follows the verb ("…, a source says." / "…, she told Us in May.").
+        let rest = b - (i + 1);
+        let trailing = s > a && (cx.text(s - 1) == "," || cx.is_quote(s - 1)) && rest <= 8 && cx.low(i + 1) != "that";
+        let claim = if trailing {
+            claim_before_cue(cx, a, s)
+        } else {
+            claim_after_cue(cx, i + 1, b)
+        };
+        if push(cx, out, s, e, cue, claim) {
+            return;
+        }
+    }
+    if lex::allows_inversion(w) && !inversion_first(cx, i, a) && (i == a || cx.text(i - 1) == "," || cx.is_quote(i - 1))
+    {
+        if let Some((s, e)) = right_phrase(cx, i + 1, b) {
+            push(cx, out, s, e, cue, claim_before_cue(cx, a, i));
+        }
+    }
+}
+
+/// Classifies the phrase `s..e` and records it as a source, when it is one.
+fn push(cx: &Cx<'_, '_>, out: &mut Vec<Source>, s: usize, e: usize, cue: Span, claim: Option<Span>) -> bool {
+    let Some((s, e, c)) = classify(cx, s, e) else {
+        return false;
+    };
+    let mut src = source(cx.span(s, e), c.kind, Some(cue), claim);
+    src.vantage = c.vantage;
+    src.person = c.person;
+    src.plural = c.plural;
+    out.push(src);
+    true
+}
+
+/// The claim after a verb: the rest of the sentence, "that" and punctuation skipped.
+fn claim_after_cue(cx: &Cx<'_, '_>, mut from: usize, b: usize) -> Option<Span> {
+    while from < b && (matches!(cx.text(from), "," | ":" | "Us") || cx.low(from) == "that") {
+        from += 1;
+    }
+    claim_span(cx, from, b)
+}
+
+/// The claim before an inverted cue: `“…,” said Ortiz` carries what came before.
+fn claim_before_cue(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<Span> {
+    let mut e = i;
+    while e > a && matches!(cx.text(e - 1), "," | "—") {
+        e -= 1;
+    }
+    claim_span(cx, a, e)
+}
+
+/// Tokens `s..e` without trailing sentence punctuation, as a span.
+fn claim_span(cx: &Cx<'_, '_>, s: usize, mut e: usize) -> Option<Span> {
+    while e > s && matches!(cx.text(e - 1), "." | "!" | "?" | "," | ";") {
+        e -= 1;
+    }
+    (e > s).then(|| cx.span(s, e))
+}

@@ -1,0 +1,383 @@
+//! The attribution lexicons, compiled once into immutable lookup tables.
+//!
+//! Every list is a data file in `src/analysis/lexicon/` (one entry a line). Lookups take a
+//! lowercase word.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::analysis::lexicon;
+
+pub struct Lexicon {
+    pub verbs: HashSet<String>,
+    pub ambiguous_verbs: HashSet<String>,
+    pub anonymous_heads: HashSet<String>,
+    pub group_heads: HashSet<String>,
+    pub role_heads: HashSet<String>,
+    pub institution_heads: HashSet<String>,
+    pub document_heads: HashSet<String>,
+    pub opinion: HashSet<String>,
+    /// Anonymity reasons; pattern index `i` is stock when `reason_stock[i]`.
+    pub reasons: Option<AhoCorasick>,
+    pub reason_stock: Vec<bool>,
+}
+
+pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
+    let reason_lines: Vec<(&str, bool)> = lexicon::entries(include_str!("../lexicon/attribution_reasons.txt"))
+        .map(|l| match l.strip_prefix("stock:") {
+            Some(rest) => (rest, true),
+            None => (l, false),
+        })
+        .collect();
+    let reasons = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(reason_lines.iter().map(|(p, _)| p))
+        .ok();
+    Lexicon {
+        verbs: lexicon::set(include_str!("../lexicon/attribution_verbs.txt")),
+        ambiguous_verbs: lexicon::set(include_str!("../lexicon/attribution_verbs_ambiguous.txt")),
+        anonymous_heads: lexicon::set(include_str!("../lexicon/attribution_anonymous_heads.txt")),
+        group_heads: lexicon::set(include_str!("../lexicon/attribution_group_heads.txt")),
+        role_heads: lexicon::set(include_str!("../lexicon/attribution_role_heads.txt")),
+        institution_heads: lexicon::set(include_str!("../lexicon/attribution_institution_heads.txt")),
+        document_heads: lexicon::set(include_str!("../lexicon/attribution_document_heads.txt")),
+        opinion: lexicon::set(include_str!("../lexicon/attribution_opinion.txt")),
+        reasons,
+        reason_stock: reason_lines.iter().map(|(_, s)| *s).collect(),
+    }
+});
+
+/// Words that may stand between a subject and its verb: auxiliaries, negation, adverbs.
+pub fn is_aux_or_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "also"
+            | "later"
+            | "previously"
+            | "recently"
+            | "exclusively"
+            | "once"
+            | "often"
+            | "then"
+            | "now"
+            | "still"
+            | "further"
+            | "first"
+            | "earlier"
+            | "never"
+            | "not"
+            | "always"
+            | "already"
+            | "just"
+            | "even"
+            | "only"
+            | "again"
+            | "too"
+            | "can"
+            | "been"
+            | "long"
+            | "since"
+            | "reportedly"
+            | "allegedly"
+            | "sometimes"
+            | "ultimately"
+            | "finally"
+            | "separately"
+    ) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "family" | "ally" | "italy" | "emily" | "holly" | "kelly"))
+}
+
+/// Personal and relative pronouns that can be a source.
+pub fn is_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "i" | "we" | "you" | "it" | "who")
+}
+
+/// Words that open a determiner phrase counting one or more specific people.
+pub fn is_counting_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "another"
+            | "each"
+            | "dozens"
+            | "hundreds"
+            | "number"
+            | "pair"
+            | "handful"
+            | "couple"
+            | "least"
+    ) || w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Words that end a subject phrase when scanning left: clause openers and conjunctions.
+pub fn is_clause_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "but"
+            | "and"
+            | "or"
+            | "while"
+            | "because"
+            | "as"
+            | "when"
+            | "though"
+            | "although"
+            | "if"
+            | "after"
+            | "before"
+            | "so"
+            | "where"
+            | "whereas"
+            | "since"
+            | "until"
+            | "unless"
+            | "whether"
+            | "than"
+            | "yet"
+            | "whom"
+    )
+}
+
+/// Prepositions and relative words that start a post-modifier of a noun ("a source close to").
+pub fn starts_postmodifier(w: &str) -> bool {
+    matches!(
+        w,
+        "for"
+            | "of"
+            | "to"
+            | "with"
+            | "at"
+            | "in"
+            | "on"
+            | "from"
+            | "close"
+            | "closest"
+            | "familiar"
+            | "who"
+            | "whose"
+            | "which"
+            | "briefed"
+            | "involved"
+            | "knowledgeable"
+            | "near"
+            | "inside"
+            | "within"
+            | "working"
+            | "connected"
+            | "tied"
+            | "by"
+            | "i"
+            | "we"
+            | "aware"
+            | "privy"
+    )
+}
+
+/// Prepositions that open an adverbial phrase, never a subject.
+pub fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "with"
+            | "for"
+            | "from"
+            | "by"
+            | "despite"
+            | "since"
+            | "until"
+            | "like"
+            | "over"
+            | "under"
+            | "through"
+            | "about"
+            | "among"
+            | "into"
+            | "to"
+            | "of"
+            | "amid"
+            | "without"
+            | "per"
+    )
+}
+
+/// Determiners and possessives that cannot end a subject phrase.
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "such"
+    )
+}
+
+/// Speech verbs that may come before their subject: `“…,” said Ortiz`.
+pub fn allows_inversion(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "added"
+            | "adds"
+            | "explained"
+            | "explains"
+            | "continued"
+            | "continues"
+            | "noted"
+            | "notes"
+            | "recalled"
+            | "recalls"
+            | "wrote"
+            | "writes"
+            | "asked"
+            | "asks"
+            | "insisted"
+            | "insists"
+            | "replied"
+            | "replies"
+            | "answered"
+            | "reveals"
+            | "revealed"
+            | "gushed"
+            | "gushes"
+            | "joked"
+            | "quipped"
+            | "concluded"
+            | "declared"
+            | "admitted"
+            | "admits"
+            | "confirmed"
+            | "confirms"
+            | "warned"
+            | "warns"
+            | "claimed"
+            | "claims"
+            | "argued"
+            | "argues"
+            | "stressed"
+            | "remarked"
+            | "observed"
+            | "dished"
+            | "shared"
+            | "explain"
+    )
+}
+
+/// Words that describe a time, not a speaker: `said Friday that`.
+pub fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "on"
+            | "in"
+            | "at"
+            | "that"
+            | "of"
+            | "it"
+            | "so"
+            | "recently"
+            | "previously"
+            | "about"
+            | "to"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "during"
+            | "as"
+    )
+}
+
+/// Offices held by one identifiable person: "the president said" names someone.
+pub fn is_unique_office(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "mayor"
+            | "governor"
+            | "chancellor"
+            | "premier"
+            | "minister"
+            | "king"
+            | "queen"
+            | "pope"
+            | "ceo"
+            | "chairman"
+            | "chairwoman"
+            | "director"
+            | "coach"
+            | "star"
+            | "actress"
+            | "actor"
+            | "singer"
+            | "dancer"
+            | "rapper"
+            | "senator"
+            | "congressman"
+            | "congresswoman"
+            | "candidate"
+            | "nominee"
+            | "couple"
+            | "winner"
+            | "prince"
+            | "princess"
+    )
+}

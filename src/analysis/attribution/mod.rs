@@ -1,0 +1,173 @@
+//! Attributions: for every claim, who it is attributed to, and what kind of source that is.
+//!
+//! Per sentence, [`cues`] finds the speech or belief verbs ("says", "told", "adds"), "according
+//! to", hearsay adverbs ("reportedly") and impersonal passives ("it is believed"). For each verb
+//! cue, [`phrase`] takes the source phrase: the subject to the left of the verb ("a source close
+//! to the couple says", parentheticals and relative clauses skipped) or, after a quotation or at a
+//! clause start, the phrase to its right (`“…,” said Ortiz`). [`classify`] judges the phrase by
+//! its head noun and determiner, and by the people engine's mentions. Then, across the document,
+//! epithets and pronouns that point back at an anonymous source ("the insider adds", "she added")
+//! stay anonymous, and each anonymous source gets the reason for its anonymity, if the paragraph
+//! gives one.
+
+mod classify;
+mod cues;
+mod lex;
+mod phrase;
+pub(crate) mod refer;
+
+use std::borrow::Cow;
+
+use super::model::{MentionKind, Person, Source, SourceKind, Span};
+use super::segment::{Document, TokenKind};
+
+pub(crate) use lex::LEX;
+
+/// Finds every attribution in the document, in document order.
+pub fn find(doc: &Document<'_>, people: &[Person]) -> Vec<Source> {
+    let cx = Cx::new(doc, people);
+    let mut out = Vec::new();
+    for si in 0..doc.sentences.len() {
+        cues::find_in_sentence(&cx, si, &mut out);
+    }
+    out.sort_by_key(|s| (s.span.start, s.cue.map(|c| c.start)));
+    refer::resolve_antecedents(&cx, &mut out);
+    refer::attach_reasons(&cx, &mut out);
+    out
+}
+
+/// What the attribution passes share: lowercase tokens, a quotation mask and person mentions.
+pub(crate) struct Cx<'d, 'a> {
+    pub doc: &'d Document<'a>,
+    pub lower: Vec<Cow<'d, str>>,
+    /// Whether each token lies inside a quotation (the speaker's words, not the story's).
+    pub in_quote: Vec<bool>,
+    /// The person mention covering each token, if any.
+    pub mention: Vec<Option<(usize, MentionKind)>>,
+}
+
+impl<'d, 'a> Cx<'d, 'a> {
+    fn new(doc: &'d Document<'a>, people: &[Person]) -> Cx<'d, 'a> {
+        let lower = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                let s = t.span.of(&doc.text);
+                if s.chars().any(char::is_uppercase) {
+                    Cow::Owned(s.to_lowercase())
+                } else {
+                    Cow::Borrowed(s)
+                }
+            })
+            .collect();
+        let mut mention = vec![None; doc.tokens.len()];
+        for (pi, p) in people.iter().enumerate() {
+            for m in &p.mentions {
+                let first = doc.tokens.partition_point(|t| t.span.end <= m.span.start);
+                let mut k = first;
+                while k < doc.tokens.len() && doc.tokens[k].span.start < m.span.end {
+                    if let Some(slot) = mention.get_mut(k) {
+                        *slot = Some((pi, m.kind));
+                    }
+                    k += 1;
+                }
+            }
+        }
+        Cx {
+            in_quote: quote_mask(doc),
+            doc,
+            lower,
+            mention,
+        }
+    }
+
+    pub fn text(&self, i: usize) -> &str {
+        self.doc.token_text(i)
+    }
+
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", |c| c.as_ref())
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Quote)
+    }
+
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `t` is the first of its sentence.
+    pub fn opens_sentence(&self, t: usize) -> bool {
+        let Some(tok) = self.doc.tokens.get(t) else {
+            return false;
+        };
+        self.doc
+            .sentence_at(tok.span.start)
+            .and_then(|s| self.doc.sentences.get(s))
+            .is_some_and(|s| s.tokens.start == t)
+    }
+
+    /// The byte span of tokens `s..e` (exclusive).
+    pub fn span(&self, s: usize, e: usize) -> Span {
+        match (
+            self.doc.tokens.get(s),
+            e.checked_sub(1).and_then(|k| self.doc.tokens.get(k)),
+        ) {
+            (Some(a), Some(b)) if e > s => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        }
+    }
+}
+
+/// Marks tokens inside double quotation marks, paragraph by paragraph (a stray mark never leaks
+/// past its paragraph).
+fn quote_mask(doc: &Document<'_>) -> Vec<bool> {
+    let mut mask = vec![false; doc.tokens.len()];
+    for p in &doc.paragraphs {
+        let (Some(first), Some(last)) = (
+            doc.sentences.get(p.sentences.start),
+            p.sentences.end.checked_sub(1).and_then(|k| doc.sentences.get(k)),
+        ) else {
+            continue;
+        };
+        let mut open = false;
+        for (i, slot) in mask
+            .iter_mut()
+            .enumerate()
+            .take(last.tokens.end)
+            .skip(first.tokens.start)
+        {
+            match doc.token_text(i) {
+                "“" | "«" | "„" => open = true,
+                "”" | "»" => open = false,
+                "\"" => open = !open,
+                _ => *slot = open,
+            }
+        }
+    }
+    mask
+}
+
+/// A new source with only its phrase, kind and cue; the passes fill the rest.
+pub(crate) fn source(span: Span, kind: SourceKind, cue: Option<Span>, claim: Option<Span>) -> Source {
+    Source {
+        span,
+        kind,
+        cue,
+        claim,
+        vantage: None,
+        reason: None,
+        person: None,
+        antecedent: None,
+        plural: false,
+        quotes: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

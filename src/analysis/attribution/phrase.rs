@@ -1,0 +1,311 @@
+//! Source phrases: the subject left of a cue, or the phrase right of an inverted cue.
+//!
+//! No parser: the subject is the clause prefix before the verb, cut at clause openers ("that",
+//! "but", ";", a quotation mark), split at commas, with parenthetical chunks ("however", "in an
+//! interview", "who asked not to be named") skipped. A bare name followed by an appositive
+//! ("Vega, the party's treasurer, said") is kept whole.
+
+use super::lex;
+use super::Cx;
+
+/// The most tokens a subject phrase may have.
+const MAX_SUBJECT: usize = 24;
+
+/// Parenthetical chunks between a subject and its verb.
+fn is_parenthetical_word(w: &str) -> bool {
+    matches!(
+        w,
+        "however"
+            | "meanwhile"
+            | "too"
+            | "though"
+            | "also"
+            | "instead"
+            | "indeed"
+            | "moreover"
+            | "furthermore"
+            | "nevertheless"
+            | "still"
+            | "then"
+            | "now"
+            | "later"
+            | "previously"
+            | "earlier"
+            | "again"
+            | "apparently"
+            | "reportedly"
+            | "allegedly"
+            | "similarly"
+            | "likewise"
+            | "separately"
+            | "otherwise"
+            | "yes"
+            | "no"
+            | "well"
+            | "so"
+            | "today"
+            | "yesterday"
+    )
+}
+
+/// Words that open a sentence without being part of the subject.
+fn is_opening_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "but"
+            | "and"
+            | "so"
+            | "yet"
+            | "still"
+            | "now"
+            | "meanwhile"
+            | "however"
+            | "also"
+            | "instead"
+            | "indeed"
+            | "then"
+            | "or"
+    )
+}
+
+/// The subject phrase ending right before cue `i` (auxiliaries and adverbs skipped), as tokens
+/// `s..e`; `None` when the verb has no subject on its left (an inverted or participial cue).
+pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    while j > a && cx.is_word(j - 1) && lex::is_aux_or_adverb(cx.low(j - 1)) {
+        j -= 1;
+    }
+    if j == a {
+        return None;
+    }
+    let prev = j - 1;
+    if cx.is_quote(prev) || (cx.text(prev) == "," && (prev == a || cx.is_quote(prev - 1))) {
+        return None;
+    }
+    let mut s = j;
+    while s > a {
+        let t = s - 1;
+        let txt = cx.text(t);
+        // "Rep. Jim Jordan (R-Ohio), a panel member, said": a parenthesis inside the subject.
+        if txt == ")" {
+            if let Some(open) = (t.saturating_sub(10)..t).rev().find(|&k| k >= a && cx.text(k) == "(") {
+                s = open;
+                continue;
+            }
+        }
+        let boundary = if cx.is_word(t) {
+            lex::is_clause_boundary(cx.low(t)) && !coordinates_inside_modifier(cx, a, t)
+        } else {
+            cx.is_quote(t) || matches!(txt, ";" | ":" | "(" | ")" | "—" | "–" | "[" | "]" | "-")
+        };
+        if boundary || j - s >= 60 {
+            break;
+        }
+        s -= 1;
+    }
+    let chunks = split_commas(cx, s, j);
+    let mut pick = None;
+    for (k, &(cs, ce)) in chunks.iter().enumerate().rev() {
+        if ce <= cs || is_parenthetical(cx, cs, ce) {
+            continue;
+        }
+        pick = Some((k, cs, ce));
+        break;
+    }
+    let (k, mut cs, mut ce) = pick?;
+    // "Vega, the party's treasurer, said": keep the name with its appositive.
+    if k > 0 && (!cx.is_capitalized(cs) || matches!(cx.low(cs), "the" | "a" | "an")) {
+        if let Some(&(ps, mut pe)) = k.checked_sub(1).and_then(|p| chunks.get(p)) {
+            if pe > ps && cx.text(pe - 1) == ")" {
+                pe = (ps..pe).rev().find(|&t| cx.text(t) == "(").unwrap_or(pe);
+            }
+            let mut n = pe;
+            while n > ps && n + 6 > pe && (is_name_token(cx, n - 1) || is_initial_dot(cx, n - 1)) {
+                n -= 1;
+            }
+            let opener =
+                lex::is_preposition(cx.low(n)) || lex::is_determiner(cx.low(n)) || is_opening_adverb(cx.low(n));
+            let after_preposition = n > ps && lex::is_preposition(cx.low(n - 1));
+            // The name opens the chunk, follows a clause word, or follows only a title ("Major
+            // general Fuad Basya"), never a prepositional phrase ("for the state Senate").
+            let title_only = (ps..n)
+                .all(|t| cx.is_word(t) && !lex::is_preposition(cx.low(t)) && !super::classify::is_verbish(cx.low(t)));
+            let clause_start =
+                title_only || matches!(cx.low(n - 1), "how" | "that" | "as" | "when" | "while" | "and" | "but");
+            if n < pe && !opener && !after_preposition && clause_start {
+                cs = n;
+            }
+        }
+    }
+    // "fellow Republicans who worry": the relative pronoun's antecedent is the source.
+    while ce > cs && matches!(cx.low(ce - 1), "who" | "that" | "which") {
+        ce -= 1;
+    }
+    while cs < ce && cx.is_word(cs) && is_opening_adverb(cx.low(cs)) {
+        cs += 1;
+    }
+    if matches!(cx.low(cs), "there" | "here") {
+        return None;
+    }
+    // "Burman, director of the center and a professor at the school, said": the name before
+    // the coordinated appositives is the subject.
+    if cs == s && s > a && matches!(cx.low(s - 1), "and" | "or") {
+        if let Some(name) = name_before_appositive(cx, a, s - 1) {
+            cs = name;
+        }
+    }
+    valid_phrase(cx, cs, ce).then_some((cs, ce))
+}
+
+/// Title abbreviations that keep their period inside a phrase: "Rep. Jim Clyburn".
+fn is_title_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "rep"
+            | "sen"
+            | "gov"
+            | "dr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "gen"
+            | "lt"
+            | "col"
+            | "st"
+            | "jr"
+            | "sr"
+            | "prof"
+            | "capt"
+            | "sgt"
+    )
+}
+
+/// "Spokesmen for Ana Ortiz and the party said": an "and" inside a prepositional modifier
+/// (no comma before it, a "for"/"of"/"to"/"with" shortly before) does not end the subject.
+fn coordinates_inside_modifier(cx: &Cx<'_, '_>, a: usize, t: usize) -> bool {
+    if !matches!(cx.low(t), "and" | "or") || t == a || cx.text(t - 1) == "," {
+        return false;
+    }
+    for k in (t.saturating_sub(12).max(a)..t).rev() {
+        if !cx.is_word(k) || lex::is_clause_boundary(cx.low(k)) {
+            return false;
+        }
+        if matches!(cx.low(k), "for" | "of" | "to" | "with" | "from" | "at") {
+            return true;
+        }
+    }
+    false
+}
+
+/// For a conjunction at `and`: the start of a name that opens the comma-separated appositive
+/// the conjunction continues (`Name, role and …`).
+fn name_before_appositive(cx: &Cx<'_, '_>, a: usize, and: usize) -> Option<usize> {
+    let comma = (and.saturating_sub(15).max(a)..and)
+        .rev()
+        .find(|&k| cx.text(k) == ",")?;
+    let mut n = comma;
+    while n > a && comma - n < 4 && cx.is_word(n - 1) && cx.is_capitalized(n - 1) {
+        n -= 1;
+    }
+    let clean_start = n == a || !cx.is_word(n - 1) || lex::is_clause_boundary(cx.low(n - 1));
+    (n < comma && clean_start && !lex::is_preposition(cx.low(n))).then_some(n)
+}
+
+/// The phrase starting at token `s` and running to the next punctuation, `that` or time word:
+/// `said [a source close to the couple].`, `according to [the source],`. A trailing
+/// `, Jane Doe` appositive is included: `said a spokeswoman, Jane Doe.`
+pub(super) fn right_phrase(cx: &Cx<'_, '_>, s: usize, b: usize) -> Option<(usize, usize)> {
+    if s >= b || !cx.is_word(s) || lex::is_time_word(cx.low(s)) || is_wh(cx.low(s)) {
+        return None;
+    }
+    let mut e = s;
+    while e < b && e - s < MAX_SUBJECT {
+        let t = cx.text(e);
+        let stop = if cx.is_word(e) {
+            e > s
+                && matches!(
+                    cx.low(e),
+                    "that" | "on" | "during" | "after" | "before" | "when" | "while" | "as" | "because" | "in"
+                )
+                && !(cx.low(e) == "in" && lex::LEX.anonymous_heads.contains(cx.low(e - 1)))
+                && !(cx.low(e) == "on" && cx.low(e + 1) == "the" && cx.low(e + 2) == "condition")
+        } else if t == "." {
+            !(e > s && is_title_abbreviation(cx.low(e - 1)) && cx.is_capitalized(e + 1))
+        } else {
+            !matches!(t, "'" | "’" | "-" | "&")
+        };
+        if stop {
+            break;
+        }
+        e += 1;
+    }
+    // ", Jane Doe." after an anonymous-looking phrase names the person.
+    if cx.text(e) == "," {
+        let mut n = e + 1;
+        while n < b && n - e <= 4 && cx.is_word(n) && cx.is_capitalized(n) {
+            n += 1;
+        }
+        if n > e + 2 && (n == b || matches!(cx.text(n), "." | "," | ";")) {
+            e = n;
+        }
+    }
+    valid_phrase(cx, s, e).then_some((s, e))
+}
+
+fn is_wh(w: &str) -> bool {
+    matches!(
+        w,
+        "how" | "what" | "why" | "where" | "when" | "whether" | "if" | "who" | "which" | "it" | "there" | "this" | "so"
+    )
+}
+
+fn is_name_token(cx: &Cx<'_, '_>, t: usize) -> bool {
+    cx.is_word(t) && cx.is_capitalized(t)
+}
+
+/// The period of an initial: "J." in "Harry J. Kazianis".
+fn is_initial_dot(cx: &Cx<'_, '_>, t: usize) -> bool {
+    cx.text(t) == "." && t > 0 && cx.text(t - 1).chars().count() == 1 && is_name_token(cx, t - 1)
+}
+
+/// Splits tokens `s..e` at commas into chunks.
+fn split_commas(cx: &Cx<'_, '_>, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut chunks = Vec::new();
+    let mut start = s;
+    for t in s..e {
+        if cx.text(t) == "," {
+            chunks.push((start, t));
+            start = t + 1;
+        }
+    }
+    chunks.push((start, e));
+    chunks
+}
+
+/// A chunk that is not the subject: an adverb, a prepositional phrase, a relative clause.
+fn is_parenthetical(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
+    let first = cx.low(s);
+    if e - s <= 2 && (s..e).all(|t| is_parenthetical_word(cx.low(t)) || lex::is_aux_or_adverb(cx.low(t))) {
+        return true;
+    }
+    matches!(
+        first,
+        "who" | "which" | "whose" | "where" | "when" | "whom" | "according" | "speaking" | "asked" | "citing"
+    ) || lex::is_preposition(first)
+}
+
+/// A plausible source phrase: short, made of words, not opening with a preposition or a verb.
+fn valid_phrase(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
+    if e <= s || e - s > MAX_SUBJECT {
+        return false;
+    }
+    let first = cx.low(s);
+    if lex::is_preposition(first) || lex::is_clause_boundary(first) {
+        return false;
+    }
+    // "echoing many Democrats who …": a participle phrase is not a subject.
+    if first.len() > 4 && first.ends_with("ing") && !cx.is_capitalized(s) {
+        return false;
+    }
+    (s..e).any(|t| cx.is_word(t)) && !(s..e).any(|t| cx.is_quote(t) && !matches!(cx.text(t), "’" | "'"))
+}

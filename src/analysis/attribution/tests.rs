@@ -1,0 +1,134 @@
+//! Attribution unit tests: source phrases and their kinds, sentence by sentence.
+
+use crate::analysis::{analyze, Config, Format};
+
+/// `(source phrase, kind)` for every attribution in `text`.
+fn sources(text: &str) -> Vec<(String, &'static str)> {
+    let a = analyze(text, &Config::with_format(Format::Plain));
+    a.sources
+        .iter()
+        .map(|s| (s.span.of(text).to_string(), s.kind.as_str()))
+        .collect()
+}
+
+#[track_caller]
+fn assert_sources(text: &str, expected: &[(&str, &str)]) {
+    let got = sources(text);
+    let want: Vec<(String, &str)> = expected.iter().map(|(p, k)| (p.to_string(), *k)).collect();
+    let got_ref: Vec<(String, &str)> = got.into_iter().collect();
+    assert_eq!(got_ref, want, "in: {text}");
+}
+
+#[test]
+fn finds_preposed_anonymous_subjects_with_vantage() {
+    assert_sources(
+        "The mayor is furious, a source close to the council tells the Ledger.",
+        &[("a source close to the council", "anonymous")],
+    );
+    assert_sources(
+        "Two people familiar with the talks said the deal was off.",
+        &[("Two people familiar with the talks", "anonymous")],
+    );
+}
+
+#[test]
+fn finds_inverted_subjects_after_quotes() {
+    assert_sources(
+        "“We are done here,” said a longtime aide.",
+        &[("a longtime aide", "anonymous")],
+    );
+    assert_sources("“It is over,” the insider adds.", &[("the insider", "anonymous")]);
+}
+
+#[test]
+fn according_to_takes_the_phrase_after_it() {
+    assert_sources(
+        "According to a pal, the singer is moving to Lisbon.",
+        &[("a pal", "anonymous")],
+    );
+    assert_sources(
+        "The vote was delayed, according to city records.",
+        &[("city records", "document")],
+    );
+}
+
+#[test]
+fn skips_parentheticals_between_subject_and_verb() {
+    assert_sources(
+        "A second insider, however, tells Us that the pair are fine.",
+        &[("A second insider", "anonymous")],
+    );
+    assert_sources(
+        "An aide, who asked not to be named because the talks are private, said the bill was dead.",
+        &[("An aide", "anonymous")],
+    );
+}
+
+#[test]
+fn classifies_vague_crowds_and_counted_members() {
+    assert_sources("Critics say the plan is reckless.", &[("Critics", "vague")]);
+    assert_sources(
+        "Many experts believe the bridge is unsafe.",
+        &[("Many experts", "vague")],
+    );
+    assert_sources(
+        "One analyst warned that prices would rise.",
+        &[("One analyst", "anonymous")],
+    );
+    assert_sources("The singer reportedly left the band.", &[("reportedly", "vague")]);
+    assert_sources("It is believed that the talks failed.", &[("It is believed", "vague")]);
+}
+
+#[test]
+fn institutions_and_documents_are_not_anonymous() {
+    assert_sources("Police said the road would reopen.", &[("Police", "institution")]);
+    assert_sources("The hospital said she was stable.", &[("The hospital", "institution")]);
+    assert_sources("Court papers show the couple split in May.", &[]);
+}
+
+#[test]
+fn epithets_refer_back_to_the_anonymous_source() {
+    let text = "A source says the couple split. “It was sad,” the source adds.";
+    let a = analyze(text, &Config::default());
+    assert_eq!(a.sources.len(), 2);
+    assert_eq!(a.sources[1].antecedent, Some(0));
+    assert_eq!(a.sources[1].kind.as_str(), "anonymous");
+}
+
+#[test]
+fn words_inside_quotes_are_not_cues_and_adjectives_are_not_verbs() {
+    assert_sources("“I said no,” Vega told reporters.", &[("Vega", "named")]);
+    assert_sources("The alleged affair ended in May.", &[]);
+}
+
+#[test]
+fn finds_the_reason_for_anonymity() {
+    let text = "A senior official, who spoke on condition of anonymity, said talks had stalled.";
+    let a = analyze(text, &Config::default());
+    let reason = a.sources.first().and_then(|s| s.reason).map(|r| r.of(text));
+    assert_eq!(reason, Some("on condition of anonymity"));
+}
+
+#[test]
+fn celebrity_forms_per_and_reps_are_anonymous() {
+    assert_sources(
+        "The pair wed in Maui, per a source close to the couple.",
+        &[("a source close to the couple", "anonymous")],
+    );
+    assert_sources(
+        "A rep for the singer did not respond, and an eyewitness tells the Ledger they argued.",
+        &[("A rep for the singer", "anonymous"), ("an eyewitness", "anonymous")],
+    );
+}
+
+#[test]
+fn names_with_initials_keep_their_appositive_and_participles_are_not_subjects() {
+    assert_sources(
+        "Harry J. Kazianis, director of the institute, said in a statement that the bill was dead.",
+        &[("Harry J. Kazianis, director of the institute", "named")],
+    );
+    assert_sources(
+        "Mr. Vega said, echoing many Democrats who would later complain.",
+        &[("Mr. Vega", "named")],
+    );
+}

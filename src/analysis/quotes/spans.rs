@@ -1,0 +1,234 @@
+//! Quotation spans: pairs opening and closing marks paragraph by paragraph.
+//!
+//! Each paragraph starts with nothing open, so one stray mark can only disturb its own
+//! paragraph. Inside a double quotation, single marks nest and are part of it (they are not
+//! reported on their own); at the top level a single pair is a quotation of its own. A mark whose
+//! role does not fit the state (a closing mark with nothing open, an opening mark while one is
+//! open) is ignored, which is how `“…"`, `‘Oh, right.'` and stray marks are absorbed. A quotation
+//! still open at the paragraph end runs to it; when the next paragraph opens with a mark of the
+//! same level, the two are parts of one multi-paragraph quotation (the same `group`): each part
+//! is reported as its own span, as the evaluation sets count them.
+
+use super::marks::{self, Around, Level, Role};
+use crate::analysis::model::Span;
+use crate::analysis::segment::{Document, TokenKind};
+
+/// A quotation span before its kind and speaker are known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct RawQuote {
+    /// From the opening mark to the closing mark, both included (to the paragraph end when open).
+    pub span: Span,
+    pub level: Level,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+    pub paragraph: usize,
+    /// The opening mark is the first token of its paragraph.
+    pub opens_paragraph: bool,
+    /// Index (into the returned list) of the first part of the quotation this one belongs to.
+    pub group: usize,
+    /// Token range of the whole span, marks included.
+    pub tokens: std::ops::Range<usize>,
+}
+
+struct Open {
+    start: usize,
+    tok: usize,
+}
+
+/// Finds every quotation span in document order.
+pub(super) fn find(doc: &Document<'_>) -> Vec<RawQuote> {
+    let mut out: Vec<RawQuote> = Vec::new();
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        let first = doc.sentences.get(p.sentences.start).map_or(0, |s| s.tokens.start);
+        let last = doc
+            .sentences
+            .get(p.sentences.end.saturating_sub(1))
+            .map_or(0, |s| s.tokens.end);
+        paragraph(doc, pi, first, last, &mut out);
+    }
+    out.retain(|q| has_content(doc, q.span));
+    drop_covered(&mut out);
+    link_groups(&mut out);
+    out
+}
+
+/// One mark as read in context.
+struct Seen {
+    span: Span,
+    level: Level,
+    role: Role,
+    /// Index of the mark's last token.
+    last_tok: usize,
+}
+
+fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut Vec<RawQuote>) {
+    let Some(para) = doc.paragraphs.get(pi).map(|p| p.span) else {
+        return;
+    };
+    let mut double: Option<Open> = None;
+    let mut single: Option<Open> = None;
+    let mut i = first;
+    while i < last {
+        let Some(seen) = read_mark(doc, para, i, last) else {
+            i += 1;
+            continue;
+        };
+        let tok = i;
+        i = seen.last_tok + 1;
+        let mut push = |open: Open, end: usize, end_tok: usize, level: Level, closed: bool| {
+            out.push(RawQuote {
+                span: Span::new(open.start, end),
+                level,
+                closed,
+                paragraph: pi,
+                opens_paragraph: open.tok == first,
+                group: 0,
+                tokens: open.tok..end_tok,
+            });
+        };
+        match (seen.level, seen.role) {
+            (Level::Double, role) => match double.take() {
+                None if role != Role::Close => {
+                    double = Some(Open {
+                        start: seen.span.start,
+                        tok,
+                    });
+                    single = None;
+                }
+                None => {}
+                Some(open) if role == Role::Open => double = Some(open),
+                Some(open) => {
+                    push(open, seen.span.end, seen.last_tok + 1, Level::Double, true);
+                    single = None;
+                }
+            },
+            (Level::Single, role) => match single.take() {
+                None if role != Role::Close => {
+                    single = Some(Open {
+                        start: seen.span.start,
+                        tok,
+                    })
+                }
+                None => {}
+                Some(open) if role == Role::Open => single = Some(open),
+                // Nested inside a double quotation: part of it, not reported on its own.
+                Some(_) if double.is_some() => {}
+                Some(open) => push(open, seen.span.end, seen.last_tok + 1, Level::Single, true),
+            },
+        }
+    }
+    if let Some(open) = double {
+        out.push(RawQuote {
+            span: Span::new(open.start, para.end),
+            level: Level::Double,
+            closed: false,
+            paragraph: pi,
+            opens_paragraph: open.tok == first,
+            group: 0,
+            tokens: open.tok..last,
+        });
+    }
+}
+
+/// Reads the mark at token `i`, if it is a quotation mark and not an apostrophe.
+fn read_mark(doc: &Document<'_>, para: Span, i: usize, last: usize) -> Option<Seen> {
+    let tok = doc.tokens.get(i)?;
+    if tok.kind != TokenKind::Quote {
+        return None;
+    }
+    let text: &str = &doc.text;
+    let c = tok.span.of(text).chars().next()?;
+    let mut span = tok.span;
+    let mut last_tok = i;
+    // Two single marks glued together stand for one double mark: ‘’ or ''.
+    if marks::is_single(c) {
+        if let Some(next) = doc
+            .tokens
+            .get(i + 1)
+            .filter(|n| i + 1 < last && n.span.start == span.end)
+        {
+            if next.kind == TokenKind::Quote && next.span.of(text).chars().next().is_some_and(marks::is_single) {
+                span.end = next.span.end;
+                last_tok = i + 1;
+            }
+        }
+    }
+    let pair = last_tok > i;
+    let prev = (span.start > para.start)
+        .then(|| text.get(..span.start)?.chars().next_back())
+        .flatten();
+    let next = (span.end < para.end)
+        .then(|| text.get(span.end..)?.chars().next())
+        .flatten();
+    let next_word = doc
+        .tokens
+        .get(last_tok + 1)
+        .filter(|n| n.span.start == span.end && n.kind == TokenKind::Word)
+        .map_or("", |n| n.span.of(text));
+    let (level, role) = marks::classify(c, pair, Around { prev, next, next_word })?;
+    Some(Seen {
+        span,
+        level,
+        role,
+        last_tok,
+    })
+}
+
+/// A quotation needs at least one letter or digit between its marks.
+fn has_content(doc: &Document<'_>, span: Span) -> bool {
+    doc.slice(span).chars().any(char::is_alphanumeric)
+}
+
+/// Drops quotations inside another (a double pair inside a top-level single pair).
+fn drop_covered(quotes: &mut Vec<RawQuote>) {
+    quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    let mut reach = 0;
+    quotes.retain(|q| {
+        let keep = q.span.start >= reach;
+        reach = reach.max(q.span.end);
+        keep
+    });
+}
+
+/// Links the parts of multi-paragraph quotations: an unclosed part followed by a paragraph that
+/// opens with a mark of the same level.
+fn link_groups(quotes: &mut [RawQuote]) {
+    for i in 0..quotes.len() {
+        quotes[i].group = i;
+        if i == 0 {
+            continue;
+        }
+        let (prev, cur) = (&quotes[i - 1], &quotes[i]);
+        if !prev.closed && cur.opens_paragraph && cur.paragraph == prev.paragraph + 1 && cur.level == prev.level {
+            quotes[i].group = quotes[i - 1].group;
+        }
+    }
+}
+
+/// In copy that quotes with single marks (British style), single quotations are the primary
+/// ones: read them as double. Decided by count: at least three single quotations of three words
+/// or more, and more of them than double ones.
+pub(super) fn promote_primary_singles(doc: &Document<'_>, quotes: &mut [RawQuote]) {
+    let long = |q: &&mut RawQuote| {
+        q.tokens
+            .clone()
+            .filter(|&i| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+            .count()
+            >= 3
+    };
+    let singles = quotes
+        .iter_mut()
+        .filter(|q| q.level == Level::Single)
+        .filter(long)
+        .count();
+    let doubles = quotes
+        .iter_mut()
+        .filter(|q| q.level == Level::Double)
+        .filter(long)
+        .count();
+    if singles >= 3 && singles > doubles {
+        for q in quotes.iter_mut() {
+            q.level = Level::Double;
+        }
+    }
+}

@@ -1,0 +1,386 @@
+//! Who said each quotation.
+//!
+//! Candidates are the attribution engine's sources (preferred) and the fallback's tags (where
+//! no source covers the same words; a covered tag is kept as a backup and used only when it
+//! sits closer to the quotation than any primary candidate). For each quotation, in order:
+//! 1. a candidate right after it, with only punctuation or a few words of the speaker phrase
+//!    between (`“…,” she said`, `“…,” a smiling Ortiz said`), in the same sentence, or in the
+//!    next one when the tag closes its clause (`“…” Ortiz said.`);
+//! 2. a quotation opening a paragraph after one that ends "Ortiz added:" takes that tag;
+//! 3. a source whose claim holds the quotation (`According to a source, the board wants “…”`);
+//! 4. the nearest candidate before it in its sentence (`Ortiz said: “…”`, `Ortiz called the plan
+//!    “reckless”`);
+//! 5. a candidate after it at the end of its sentence (`felt “humiliated,” a source says.`);
+//! 6. carry-over ([`carry_over`]): the speaker of the previous speech quotation when no new
+//!    speaker intervenes, in the same paragraph, from the previous paragraph to a paragraph that
+//!    opens with a quotation, and across the parts of a multi-paragraph quotation.
+
+use super::fallback::{self, Tag, View};
+use super::spans::RawQuote;
+use crate::analysis::model::{Person, Quote, QuoteKind, Source, SourceKind, Span, Speaker};
+use crate::analysis::segment::{Document, TokenKind};
+
+/// A speaker candidate: a source, or a fallback tag.
+#[derive(Clone, Debug)]
+pub(super) struct Candidate {
+    pub speaker: Span,
+    pub kind: SourceKind,
+    pub cue: Option<Span>,
+    pub person: Option<usize>,
+    pub source: Option<usize>,
+    /// First and last token of speaker and cue together.
+    pub first: usize,
+    pub last: usize,
+    pub closing: bool,
+    /// The claim the attribution engine tied to this source, if any.
+    pub claim: Option<Span>,
+}
+
+impl Candidate {
+    fn speaker(&self) -> Speaker {
+        Speaker {
+            span: self.speaker,
+            kind: self.kind,
+            person: self.person,
+            source: self.source,
+        }
+    }
+}
+
+/// How a quotation found its speaker in its own sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Found {
+    /// A tag right after the closing mark.
+    After,
+    /// The nearest tag before the quotation in its sentence.
+    Before,
+    /// A tag closing the sentence after the quotation.
+    SentenceEnd,
+}
+
+/// Speaker candidates in two lists sorted by position. `primary`: the attribution engine's
+/// sources outside quotations, and the fallback's tags where no source covers the same words.
+/// `all`: the same plus the covered tags, consulted when a tag fits a quotation better than any
+/// primary candidate (the source was parsed differently, e.g. missing part of a name).
+pub(super) struct Candidates {
+    pub primary: Vec<Candidate>,
+    pub all: Vec<Candidate>,
+}
+
+impl Candidates {
+    /// The best candidate for a quotation in its own sentence: a primary candidate unless a
+    /// covered tag is found in a closer position.
+    pub fn in_sentence(&self, doc: &Document<'_>, q: &RawQuote) -> Option<(&Candidate, Found)> {
+        let primary = in_sentence(doc, &self.primary, q).and_then(|(i, f)| Some((self.primary.get(i)?, f)));
+        let all = in_sentence(doc, &self.all, q).and_then(|(i, f)| Some((self.all.get(i)?, f)));
+        match (primary, all) {
+            (Some(p), Some(a)) if a.1.rank() < p.1.rank() => Some(a),
+            (Some(p), _) => Some(p),
+            (None, a) => a,
+        }
+    }
+}
+
+impl Found {
+    fn rank(self) -> u8 {
+        match self {
+            Found::After => 0,
+            Found::Before => 1,
+            Found::SentenceEnd => 2,
+        }
+    }
+}
+
+/// Builds the candidate lists (see [`Candidates`]).
+pub(super) fn candidates(v: &View<'_>, sources: &[Source], people: &[Person], tags: &[Tag]) -> Candidates {
+    let mentions = mention_index(people);
+    let mut primary: Vec<Candidate> = sources
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| from_source(v, i, s))
+        .filter(|c| !v.in_quote.get(c.first).copied().unwrap_or(false))
+        .collect();
+    let n_sources = primary.len();
+    let mut covered_tags = Vec::new();
+    for t in tags {
+        let covered = primary[..n_sources]
+            .iter()
+            .any(|c| c.speaker.overlaps(t.speaker) || c.cue.is_some_and(|cue| cue.overlaps(t.cue)));
+        let c = Candidate {
+            speaker: t.speaker,
+            kind: t.kind,
+            cue: Some(t.cue),
+            person: person_at(&mentions, t.speaker),
+            source: None,
+            first: t.first,
+            last: t.last,
+            closing: t.closing,
+            claim: None,
+        };
+        if covered {
+            covered_tags.push(c);
+        } else {
+            primary.push(c);
+        }
+    }
+    primary.sort_by_key(|c| (c.first, c.last));
+    let mut all = primary.clone();
+    all.extend(covered_tags);
+    all.sort_by_key(|c| (c.first, c.last, c.source.is_none()));
+    Candidates { primary, all }
+}
+
+fn from_source(v: &View<'_>, i: usize, s: &Source) -> Option<Candidate> {
+    let doc = v.doc;
+    let whole = s
+        .cue
+        .map_or(s.span, |c| Span::new(c.start.min(s.span.start), c.end.max(s.span.end)));
+    let first = doc.token_at_or_after(whole.start);
+    let last = doc.token_at_or_after(whole.end).checked_sub(1)?;
+    // A source whose claim comes after it introduces a new claim; one with no claim after it
+    // (or whose claim is a quotation before it), or whose cue ends its clause, closes one.
+    let cue_tok = s.cue.map(|c| doc.token_at_or_after(c.start));
+    let closing =
+        s.claim.is_none_or(|c| c.end <= whole.start) || cue_tok.is_some_and(|t| fallback::closes_clause(v, t));
+    Some(Candidate {
+        speaker: s.span,
+        kind: s.kind,
+        cue: s.cue,
+        person: s.person,
+        source: Some(i),
+        first,
+        last: last.max(first),
+        closing,
+        claim: s.claim,
+    })
+}
+
+/// Person mentions sorted by start: (span, person index).
+fn mention_index(people: &[Person]) -> Vec<(Span, usize)> {
+    let mut v: Vec<(Span, usize)> = people
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| p.mentions.iter().map(move |m| (m.span, pi)))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// The person with a mention inside `span` (the last one: the head of "a friend of Ortiz" is
+/// not Ortiz, but the head of "Mayor Ana Ortiz" is).
+fn person_at(mentions: &[(Span, usize)], span: Span) -> Option<usize> {
+    let i = mentions.partition_point(|(m, _)| m.end <= span.start);
+    mentions
+        .get(i..)?
+        .iter()
+        .take_while(|(m, _)| m.start < span.end)
+        .filter(|(m, _)| span.covers(*m) || m.covers(span))
+        .map(|&(_, p)| p)
+        .next()
+}
+
+/// The token range of the sentences a quotation touches.
+fn window(doc: &Document<'_>, q: &RawQuote) -> (usize, usize) {
+    let first = doc.sentence_at(q.span.start).and_then(|s| doc.sentences.get(s));
+    let last = doc
+        .sentence_at(q.span.end.saturating_sub(1))
+        .and_then(|s| doc.sentences.get(s));
+    (
+        first.map_or(q.tokens.start, |s| s.tokens.start),
+        last.map_or(q.tokens.end, |s| s.tokens.end),
+    )
+}
+
+/// The speaker candidate of a quotation in its own sentence, and how it was found.
+pub(super) fn in_sentence(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote) -> Option<(usize, Found)> {
+    let (ws, we) = window(doc, q);
+    let after = cands.partition_point(|c| c.first < q.tokens.end);
+    let para_end = doc.paragraphs.get(q.paragraph).map_or(q.span.end, |p| p.span.end);
+    if let Some(c) = cands.get(after) {
+        let gap = q.tokens.end..c.first;
+        let only_punct = gap
+            .clone()
+            .all(|k| doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct));
+        // "“…,” a smiling Clinton said" / "“…” Carolina coach Rod Vega said": a few words of
+        // the speaker phrase the tag left out.
+        let few_words = gap.len() <= 6
+            && (tagged_close(doc, q) || gap.clone().any(|k| doc.token_text(k) == ","))
+            && c.first < we
+            && c.closing
+            && gap
+                .clone()
+                .all(|k| doc.tokens.get(k).is_some_and(|t| t.kind != TokenKind::Quote));
+        let start = doc.tokens.get(c.first).map_or(usize::MAX, |t| t.span.start);
+        // A short quotation glued to the phrase after it is part of that phrase: the “History”
+        // section of the site explains.
+        let glued = gap.is_empty() && !tagged_close(doc, q) && q.tokens.len() <= 5;
+        if (only_punct || few_words) && !glued && start < para_end && (c.first < we || c.closing) {
+            return Some((after, Found::After));
+        }
+    }
+    if let Some(found) = after_colon_paragraph(doc, cands, q) {
+        return Some((found, Found::Before));
+    }
+    if let Some(found) = claim_covering(cands, q, ws, we) {
+        return Some(found);
+    }
+    let before = cands[..cands.partition_point(|c| c.first < q.tokens.start)]
+        .iter()
+        .rposition(|c| c.last < q.tokens.start && c.first >= ws);
+    if let Some(b) = before {
+        return Some((b, Found::Before));
+    }
+    let end = cands
+        .get(after..)?
+        .iter()
+        .take_while(|c| c.first < we)
+        .position(|c| c.closing && c.first > 0 && matches!(doc.token_text(c.first - 1), "," | "—" | "–"))?;
+    Some((after + end, Found::SentenceEnd))
+}
+
+/// The source in the quotation's sentences whose claim holds the quotation (the narrowest such
+/// claim): "According to a source, the board wants “a fresh face”" is the source's claim, not
+/// the board's.
+fn claim_covering(cands: &[Candidate], q: &RawQuote, ws: usize, we: usize) -> Option<(usize, Found)> {
+    let lo = cands.partition_point(|c| c.first < ws);
+    let hi = cands.partition_point(|c| c.first < we);
+    let (i, c) = cands
+        .get(lo..hi)?
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.claim.is_some_and(|claim| claim.covers(q.span)))
+        .min_by_key(|(_, c)| c.claim.map_or(usize::MAX, |claim| claim.len()))?;
+    let found = if c.first > q.tokens.start {
+        Found::SentenceEnd
+    } else {
+        Found::Before
+    };
+    Some((lo + i, found))
+}
+
+/// Whether the quotation ends with punctuation inside its closing mark: `,”` `.”` `?”`.
+fn tagged_close(doc: &Document<'_>, q: &RawQuote) -> bool {
+    q.closed
+        && q.tokens.end >= 2
+        && matches!(
+            doc.token_text(q.tokens.end - 2),
+            "," | "." | "!" | "?" | "…" | "—" | "-"
+        )
+}
+
+/// A quotation opening a paragraph right after one that ends with a colon ("Ortiz added:")
+/// takes the last candidate of that paragraph's last sentence.
+fn after_colon_paragraph(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote) -> Option<usize> {
+    if !q.opens_paragraph || q.paragraph == 0 {
+        return None;
+    }
+    let prev = doc.paragraphs.get(q.paragraph - 1)?;
+    let last_sentence = doc.sentences.get(prev.sentences.end.checked_sub(1)?)?;
+    let last_tok = last_sentence.tokens.end.checked_sub(1)?;
+    if doc.token_text(last_tok) != ":" {
+        return None;
+    }
+    let i = cands.partition_point(|c| c.first < last_tok).checked_sub(1)?;
+    (cands.get(i)?.first >= last_sentence.tokens.start).then_some(i)
+}
+
+/// Sets the speaker and cue of a quotation from a candidate.
+pub(super) fn assign(quote: &mut Quote, c: &Candidate) {
+    quote.speaker = Some(c.speaker());
+    quote.cue = c.cue;
+}
+
+/// Gives speech quotations with no speaker the speaker of the one before when nothing
+/// intervenes, and shares speakers across the parts of a multi-paragraph quotation.
+/// `reach[i]` is the last token of quotation `i` or of the tag it matched.
+pub(super) fn carry_over(
+    doc: &Document<'_>,
+    raws: &[RawQuote],
+    quotes: &mut [Quote],
+    cands: &[Candidate],
+    reach: &[usize],
+) {
+    share_in_groups(raws, quotes);
+    let mut last: Option<usize> = None;
+    for i in 0..quotes.len() {
+        if quotes[i].kind != QuoteKind::Speech {
+            continue;
+        }
+        if quotes[i].speaker.is_none() {
+            if let Some(p) = last.filter(|&p| continues(doc, raws, cands, reach, p, i)) {
+                quotes[i].speaker = quotes[p].speaker;
+                quotes[i].cue = quotes[p].cue;
+            }
+        }
+        if quotes[i].speaker.is_some() {
+            last = Some(i);
+        }
+    }
+    share_in_groups(raws, quotes);
+}
+
+/// Whether speech quotation `i` continues the speaker of speech quotation `p`.
+fn continues(doc: &Document<'_>, raws: &[RawQuote], cands: &[Candidate], reach: &[usize], p: usize, i: usize) -> bool {
+    let (Some(pq), Some(q), Some(&from)) = (raws.get(p), raws.get(i), reach.get(p)) else {
+        return false;
+    };
+    // Anything else in the sentence of the previous quotation's tag belongs to that sentence.
+    let from = doc
+        .tokens
+        .get(from)
+        .and_then(|t| doc.sentence_at(t.span.start))
+        .and_then(|s| doc.sentences.get(s))
+        .map_or(from, |s| s.tokens.end.saturating_sub(1).max(from))
+        .min(q.tokens.start.saturating_sub(1));
+    let next = cands.partition_point(|c| c.first <= from);
+    let intervening = cands.get(next).is_some_and(|c| c.first < q.tokens.start);
+    if intervening {
+        return false;
+    }
+    if q.group == pq.group || q.paragraph == pq.paragraph {
+        return true;
+    }
+    // A paragraph that opens with a quotation, right after a paragraph whose last sentence
+    // holds the previous quotation or its tag.
+    let prev_para_last_sentence = doc
+        .paragraphs
+        .get(pq.paragraph)
+        .and_then(|para| doc.sentences.get(para.sentences.end.checked_sub(1)?))
+        .map_or(usize::MAX, |s| s.tokens.start);
+    q.opens_paragraph && q.paragraph == pq.paragraph + 1 && from + 1 >= prev_para_last_sentence
+}
+
+/// Within each multi-paragraph quotation, parts with no speaker take the first one found.
+fn share_in_groups(raws: &[RawQuote], quotes: &mut [Quote]) {
+    let mut i = 0;
+    while i < raws.len() {
+        let g = raws[i].group;
+        let mut j = i;
+        while j < raws.len() && raws[j].group == g {
+            j += 1;
+        }
+        let found = (i..j).find_map(|k| quotes.get(k).and_then(|q| q.speaker.map(|s| (s, q.cue))));
+        if let Some((speaker, cue)) = found {
+            for q in quotes.get_mut(i..j).into_iter().flatten() {
+                if q.speaker.is_none() && q.kind == QuoteKind::Speech {
+                    q.speaker = Some(speaker);
+                    q.cue = cue;
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// Records on each source the quotations it speaks.
+pub(super) fn link_sources(quotes: &[Quote], sources: &mut [Source]) {
+    for (qi, q) in quotes.iter().enumerate() {
+        if let Some(si) = q.speaker.and_then(|s| s.source) {
+            if let Some(s) = sources.get_mut(si) {
+                if !s.quotes.contains(&qi) {
+                    s.quotes.push(qi);
+                }
+            }
+        }
+    }
+}

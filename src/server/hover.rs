@@ -1,0 +1,142 @@
+//! Hover on a person: a Markdown card of what the story says about them.
+//!
+//! Any mention counts (full name, short name, epithet, pronoun). The card gives the full name,
+//! descriptors, age (as of the story's date when it has one), relations, how often and where
+//! they are first mentioned, their first few quotes, and how often they are a source. Words
+//! that are not a person get no hover.
+
+use std::fmt::Write;
+
+use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
+
+use super::convert::{Encoding, LineIndex};
+use crate::analysis::{Analysis, Person};
+
+/// How many quotes a card shows, and how long each may be, in characters.
+const MAX_QUOTES: usize = 3;
+const QUOTE_CHARS: usize = 80;
+
+/// The hover at `pos` in `text`, whose analysis is `analysis`.
+pub fn hover(text: &str, analysis: &Analysis, pos: Position, enc: Encoding) -> Option<Hover> {
+    let index = LineIndex::new(text);
+    let offset = index.offset(pos, enc);
+    let (person, mention) = analysis.person_at(offset)?;
+    let value = card(text, analysis, person, &index)?;
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value,
+        }),
+        range: Some(index.range(mention.span, enc)),
+    })
+}
+
+/// The Markdown card for `analysis.people[person]`.
+pub fn card(text: &str, analysis: &Analysis, person: usize, index: &LineIndex<'_>) -> Option<String> {
+    let p = analysis.people.get(person)?;
+    let mut out = format!("**{}**\n", escape(&p.name));
+    let descriptors = unique(p.descriptors.iter().map(|d| d.text.as_str()));
+    if !descriptors.is_empty() {
+        let _ = write!(out, "\n{}\n", escape(&descriptors.join("; ")));
+    }
+    out.push('\n');
+    if let Some(age) = age(analysis, p) {
+        let _ = writeln!(out, "- **Age:** {age}");
+    }
+    if let Some(relations) = relations(analysis, p) {
+        let _ = writeln!(out, "- **Relations:** {}", escape(&relations));
+    }
+    if let Some(first) = p.mentions.first() {
+        let line = index.position(first.span.start, Encoding::Utf16).line + 1;
+        let _ = writeln!(out, "- **Mentioned** {}, first on line {line}", times(p.mentions.len()));
+    }
+    if !p.sources.is_empty() {
+        let _ = writeln!(out, "- **Cited as a source** {}", times(p.sources.len()));
+    }
+    quotes(&mut out, text, analysis, p);
+    Some(out.trim_end().to_string())
+}
+
+fn age(analysis: &Analysis, p: &Person) -> Option<String> {
+    let years: Vec<String> = unique(p.ages.iter().map(|a| a.years))
+        .iter()
+        .map(u32::to_string)
+        .collect();
+    if years.is_empty() {
+        return None;
+    }
+    let mut s = years.join(" or ");
+    if let Some(d) = analysis.date {
+        let _ = write!(s, " as of {:04}-{:02}-{:02}", d.year, d.month, d.day);
+    }
+    Some(s)
+}
+
+fn relations(analysis: &Analysis, p: &Person) -> Option<String> {
+    let parts: Vec<String> = p
+        .relations
+        .iter()
+        .map(|r| match r.other.and_then(|o| analysis.people.get(o)) {
+            Some(other) => format!("{}: {}", r.role, other.name),
+            None => r.role.clone(),
+        })
+        .collect();
+    let parts = unique(parts.iter().map(String::as_str));
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+fn quotes(out: &mut String, text: &str, analysis: &Analysis, p: &Person) {
+    if p.quotes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "- **Quoted** {}:", times(p.quotes.len()));
+    for q in p.quotes.iter().filter_map(|&i| analysis.quotes.get(i)).take(MAX_QUOTES) {
+        let _ = writeln!(out, "  > {}", escape(&shorten(q.span.of(text), QUOTE_CHARS)));
+    }
+}
+
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+/// Whitespace collapsed to single spaces, cut to `max` characters with an ellipsis.
+fn shorten(s: &str, max: usize) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
+}
+
+/// Backslash-escapes the characters Markdown would read as markup.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The distinct items, in first-seen order.
+fn unique<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut seen = Vec::new();
+    for item in items {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen
+}
+
+#[cfg(test)]
+mod tests;

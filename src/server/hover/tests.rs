@@ -1,0 +1,178 @@
+//! The person card, rendered from hand-built analyses (the people engine is tested elsewhere).
+
+use tower_lsp::lsp_types::{HoverContents, Position};
+
+use super::*;
+use crate::analysis::{
+    Age, Date, Descriptor, Mention, MentionKind, Person, Quote, QuoteKind, Relation, Source, SourceKind, Span,
+};
+
+const TEXT: &str = "The pier reopened on Tuesday.\n\
+Marta Kellner, 41, the harbor commissioner, cut the ribbon. \
+\"We kept every promise we made to the dockworkers of this town, and we kept them early,\" Kellner said.\n\
+Her husband, Tobias Renn, watched. \"Finally,\" she added.\n";
+
+fn span_of(needle: &str, nth: usize) -> Span {
+    let start = TEXT.match_indices(needle).nth(nth).map(|(i, _)| i).unwrap();
+    Span::new(start, start + needle.len())
+}
+
+fn mention(needle: &str, nth: usize, kind: MentionKind) -> Mention {
+    Mention {
+        span: span_of(needle, nth),
+        kind,
+    }
+}
+
+fn source(needle: &str, person: usize) -> Source {
+    Source {
+        span: span_of(needle, 0),
+        kind: SourceKind::Named,
+        cue: None,
+        claim: None,
+        vantage: None,
+        reason: None,
+        person: Some(person),
+        antecedent: None,
+        plural: false,
+        quotes: Vec::new(),
+    }
+}
+
+fn quote(needle: &str) -> Quote {
+    Quote {
+        span: span_of(needle, 0),
+        kind: QuoteKind::Speech,
+        speaker: None,
+        cue: None,
+    }
+}
+
+fn analysis(date: Option<Date>) -> Analysis {
+    let marta = Person {
+        name: "Marta Kellner".into(),
+        mentions: vec![
+            mention("Marta Kellner", 0, MentionKind::Name),
+            mention("Kellner", 1, MentionKind::ShortName),
+            mention("Her", 0, MentionKind::Pronoun),
+            mention("she", 0, MentionKind::Pronoun),
+        ],
+        descriptors: vec![Descriptor {
+            span: span_of("the harbor commissioner", 0),
+            text: "the harbor commissioner".into(),
+        }],
+        ages: vec![Age {
+            span: span_of("41", 0),
+            years: 41,
+        }],
+        relations: vec![Relation {
+            span: span_of("husband", 0),
+            role: "husband".into(),
+            other: Some(1),
+        }],
+        quotes: vec![0, 1],
+        sources: vec![0, 1],
+        ..Person::default()
+    };
+    let tobias = Person {
+        name: "Tobias Renn".into(),
+        mentions: vec![mention("Tobias Renn", 0, MentionKind::Name)],
+        ..Person::default()
+    };
+    Analysis {
+        people: vec![marta, tobias],
+        quotes: vec![
+            quote("\"We kept every promise we made to the dockworkers of this town, and we kept them early,\""),
+            quote("\"Finally,\""),
+        ],
+        sources: vec![source("Kellner said", 0), source("she added", 0)],
+        findings: Vec::new(),
+        date,
+    }
+}
+
+fn card_at(analysis: &Analysis, needle: &str) -> Option<String> {
+    let index = LineIndex::new(TEXT);
+    let pos = index.position(TEXT.find(needle).unwrap(), Encoding::Utf16);
+    let hover = hover(
+        TEXT,
+        analysis,
+        Position::new(pos.line, pos.character + 1),
+        Encoding::Utf16,
+    )?;
+    match hover.contents {
+        HoverContents::Markup(m) => Some(m.value),
+        other => panic!("expected Markdown, got {other:?}"),
+    }
+}
+
+#[test]
+fn person_card_shows_what_the_story_says() {
+    let date = Date {
+        year: 2023,
+        month: 6,
+        day: 7,
+    };
+    let card = card_at(&analysis(Some(date)), "Marta").unwrap();
+    assert!(card.starts_with("**Marta Kellner**"), "{card}");
+    assert!(card.contains("the harbor commissioner"), "{card}");
+    assert!(card.contains("**Age:** 41 as of 2023-06-07"), "{card}");
+    assert!(card.contains("husband: Tobias Renn"), "{card}");
+    assert!(card.contains("**Mentioned** 4 times, first on line 2"), "{card}");
+    assert!(card.contains("**Cited as a source** twice"), "{card}");
+    assert!(card.contains("**Quoted** twice"), "{card}");
+    assert!(card.contains("> \"Finally,\""), "{card}");
+}
+
+#[test]
+fn long_quotes_are_shortened_to_about_eighty_characters() {
+    let card = card_at(&analysis(None), "Marta").unwrap();
+    let line = card.lines().find(|l| l.contains("promise")).unwrap();
+    assert!(line.ends_with('…'), "{line}");
+    assert!(line.trim_start_matches("  > ").chars().count() <= QUOTE_CHARS, "{line}");
+}
+
+#[test]
+fn age_without_a_story_date_is_bare() {
+    let card = card_at(&analysis(None), "Marta").unwrap();
+    assert!(card.contains("**Age:** 41\n"), "{card}");
+}
+
+#[test]
+fn pronouns_and_short_names_open_the_same_card() {
+    let a = analysis(None);
+    let full = card_at(&a, "Marta").unwrap();
+    assert_eq!(card_at(&a, "Kellner said").as_deref(), Some(full.as_str()));
+    assert_eq!(card_at(&a, "she added").as_deref(), Some(full.as_str()));
+    let tobias = card_at(&a, "Tobias").unwrap();
+    assert!(
+        tobias.starts_with("**Tobias Renn**") && tobias.contains("**Mentioned** once"),
+        "{tobias}"
+    );
+}
+
+#[test]
+fn allows_no_hover_on_words_that_are_not_people() {
+    let a = analysis(None);
+    assert_eq!(card_at(&a, "pier"), None);
+    assert_eq!(card_at(&a, "ribbon"), None);
+}
+
+#[test]
+fn hover_range_is_the_mention() {
+    let a = analysis(None);
+    let index = LineIndex::new(TEXT);
+    let start = TEXT.find("Kellner said").unwrap();
+    let pos = index.position(start + 2, Encoding::Utf16);
+    let h = hover(TEXT, &a, pos, Encoding::Utf16).unwrap();
+    assert_eq!(
+        h.range,
+        Some(index.range(Span::new(start, start + "Kellner".len()), Encoding::Utf16))
+    );
+}
+
+#[test]
+fn markup_in_names_is_escaped() {
+    assert_eq!(escape("A*b_c"), "A\\*b\\_c");
+    assert_eq!(shorten("a  b\n c", 80), "a b c");
+}

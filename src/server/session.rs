@@ -1,0 +1,258 @@
+//! The server's shared state, behind one `std::sync::Mutex`, and the outbox.
+//!
+//! Every method here locks, mutates or copies, and unlocks without awaiting anything, so
+//! handlers that call them stay atomic with respect to each other. Messages to the client
+//! (diagnostics, log lines) are not sent here: they are pushed, in order and while the lock is
+//! held where ordering matters, onto an unbounded channel that one task ([`deliver`]) drains.
+//! That makes "check the version, then publish" a single step: a stale result can never be
+//! queued after a newer one, and `didClose`'s empty diagnostics can never be overtaken.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use tokio::sync::{mpsc, watch};
+use tower_lsp::lsp_types::{Diagnostic, MessageType, TextDocumentContentChangeEvent, Url};
+use tower_lsp::Client;
+
+use super::config::Parsed;
+use super::convert::Encoding;
+use super::documents::Document;
+use super::log;
+use crate::analysis::{Analysis, Config, RuleId, RuleSetting};
+
+/// A message for the client, in the order it must be sent.
+#[derive(Debug)]
+pub enum Outgoing {
+    Diagnostics {
+        uri: Url,
+        diagnostics: Vec<Diagnostic>,
+        version: Option<i32>,
+    },
+    Log {
+        typ: MessageType,
+        message: String,
+    },
+}
+
+/// What one analysis run works on: a copy of the text and everything needed to judge later
+/// whether its result is still current.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    /// The open-document id: a document closed and reopened under the same URI gets a new one.
+    pub id: u64,
+    pub version: i32,
+    pub config_gen: u64,
+    pub encoding: Encoding,
+    pub text: Arc<str>,
+    pub config: Config,
+}
+
+/// The latest analysis of a document, kept for hover.
+#[derive(Clone, Debug)]
+pub struct Cached {
+    pub version: i32,
+    pub config_gen: u64,
+    pub text: Arc<str>,
+    pub analysis: Arc<Analysis>,
+}
+
+struct Entry {
+    id: u64,
+    doc: Document,
+    format: crate::analysis::Format,
+    /// Wakes this document's analysis worker; dropping it stops the worker.
+    wake: watch::Sender<()>,
+    cache: Option<Cached>,
+}
+
+#[derive(Default)]
+struct State {
+    docs: HashMap<Url, Entry>,
+    rules: BTreeMap<RuleId, RuleSetting>,
+    /// Bumped on every settings change; results computed under older settings are dropped.
+    config_gen: u64,
+    encoding: Encoding,
+    next_id: u64,
+}
+
+pub struct Shared {
+    state: Mutex<State>,
+    outbox: mpsc::UnboundedSender<Outgoing>,
+}
+
+impl Shared {
+    pub fn new(outbox: mpsc::UnboundedSender<Outgoing>) -> Shared {
+        Shared {
+            state: Mutex::new(State::default()),
+            outbox,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn send(&self, msg: Outgoing) {
+        // Fails only once the delivery task is gone, that is, while the server stops.
+        let _ = self.outbox.send(msg);
+    }
+
+    /// Logs to stderr and to the client's log.
+    pub fn log(&self, typ: MessageType, message: String) {
+        let level = match typ {
+            MessageType::ERROR => log::Level::Error,
+            MessageType::WARNING => log::Level::Warn,
+            _ => log::Level::Info,
+        };
+        log::log(level, &message);
+        self.send(Outgoing::Log { typ, message });
+    }
+
+    pub fn set_encoding(&self, encoding: Encoding) {
+        self.lock().encoding = encoding;
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.lock().encoding
+    }
+
+    /// Takes new settings and wakes every document's worker to re-analyse under them.
+    pub fn set_rules(&self, parsed: Parsed) {
+        {
+            let mut s = self.lock();
+            s.rules = parsed.rules;
+            s.config_gen += 1;
+            for entry in s.docs.values() {
+                entry.wake.send_replace(());
+            }
+        }
+        for w in parsed.warnings {
+            self.log(MessageType::WARNING, w);
+        }
+    }
+
+    /// Stores a newly opened document (replacing any with that URI) and returns its id and the
+    /// receiver its worker waits on, already marked as changed.
+    pub fn open(&self, uri: Url, doc: Document) -> (u64, watch::Receiver<()>) {
+        let (wake, mut rx) = watch::channel(());
+        rx.mark_changed();
+        let format = doc.format(&uri);
+        let mut s = self.lock();
+        s.next_id += 1;
+        let id = s.next_id;
+        let entry = Entry {
+            id,
+            doc,
+            format,
+            wake,
+            cache: None,
+        };
+        s.docs.insert(uri, entry);
+        (id, rx)
+    }
+
+    /// Applies a `didChange` batch and wakes the worker. False when the document is not open.
+    pub fn change(&self, uri: &Url, changes: &[TextDocumentContentChangeEvent], version: i32) -> bool {
+        let mut s = self.lock();
+        let enc = s.encoding;
+        let Some(entry) = s.docs.get_mut(uri) else {
+            return false;
+        };
+        entry.doc.apply_changes(changes, version, enc);
+        entry.wake.send_replace(());
+        true
+    }
+
+    /// Drops the document (which stops its worker) and clears its diagnostics.
+    pub fn close(&self, uri: &Url) {
+        let mut s = self.lock();
+        s.docs.remove(uri);
+        self.send(Outgoing::Diagnostics {
+            uri: uri.clone(),
+            diagnostics: Vec::new(),
+            version: None,
+        });
+    }
+
+    /// A snapshot of the open document `id` at `uri`, or `None` once it is closed or replaced.
+    pub fn snapshot(&self, uri: &Url, id: u64) -> Option<Snapshot> {
+        let s = self.lock();
+        let entry = s.docs.get(uri).filter(|e| e.id == id)?;
+        Some(snapshot_of(&s, entry))
+    }
+
+    /// The cached analysis when it matches the current text and settings, else a snapshot to
+    /// analyse. `None` when the document is not open.
+    pub fn cached_or_snapshot(&self, uri: &Url) -> Option<Result<(Cached, Encoding), Snapshot>> {
+        let s = self.lock();
+        let entry = s.docs.get(uri)?;
+        match &entry.cache {
+            Some(c) if c.version == entry.doc.version() && c.config_gen == s.config_gen => {
+                Some(Ok((c.clone(), s.encoding)))
+            }
+            _ => Some(Err(snapshot_of(&s, entry))),
+        }
+    }
+
+    /// Caches the result and queues its diagnostics, if the document is still at the snapshot's
+    /// version and settings. Otherwise the result is stale and dropped: the worker has already
+    /// been woken for the newer state. Checking and queueing happen under one lock.
+    pub fn publish_if_current(
+        &self,
+        uri: &Url,
+        snap: &Snapshot,
+        analysis: Arc<Analysis>,
+        diagnostics: Vec<Diagnostic>,
+    ) {
+        let mut s = self.lock();
+        let config_gen = s.config_gen;
+        let Some(entry) = s.docs.get_mut(uri) else {
+            return;
+        };
+        if entry.id != snap.id || entry.doc.version() != snap.version || config_gen != snap.config_gen {
+            return;
+        }
+        entry.cache = Some(Cached {
+            version: snap.version,
+            config_gen,
+            text: snap.text.clone(),
+            analysis,
+        });
+        self.send(Outgoing::Diagnostics {
+            uri: uri.clone(),
+            diagnostics,
+            version: Some(snap.version),
+        });
+    }
+}
+
+fn snapshot_of(s: &State, entry: &Entry) -> Snapshot {
+    Snapshot {
+        id: entry.id,
+        version: entry.doc.version(),
+        config_gen: s.config_gen,
+        encoding: s.encoding,
+        text: Arc::from(entry.doc.text()),
+        config: Config {
+            format: entry.format,
+            rules: s.rules.clone(),
+        },
+    }
+}
+
+/// Sends queued messages to the client, one at a time, in queue order.
+pub async fn deliver(client: Client, mut outbox: mpsc::UnboundedReceiver<Outgoing>) {
+    while let Some(msg) = outbox.recv().await {
+        match msg {
+            Outgoing::Diagnostics {
+                uri,
+                diagnostics,
+                version,
+            } => client.publish_diagnostics(uri, diagnostics, version).await,
+            Outgoing::Log { typ, message } => client.log_message(typ, message).await,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
