@@ -108,7 +108,11 @@ pub fn shapes(doc: &Document<'_>) -> Vec<Shape> {
         s.particle = PARTICLES.contains(&base) || CAPITAL_PARTICLES.contains(&lower(base).as_ref());
         s.suffix = SUFFIXES.contains(&base);
         let head = base.split(['\'', '’']).next().unwrap_or(base);
-        s.stop = l.stopwords.contains(lower(head).as_ref()) || CALENDAR.contains(&lower(base).as_ref());
+        // Speech verbs end a run too: "Clinton Said Banks Failed" in a title-case headline.
+        let w = lower(base);
+        s.stop = l.stopwords.contains(lower(head).as_ref())
+            || CALENDAR.contains(&w.as_ref())
+            || (i > 0 && l.speech_verbs.contains(w.as_ref()));
         out.push(s);
     }
     out

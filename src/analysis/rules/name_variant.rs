@@ -16,7 +16,7 @@
 //! ## Not flagged
 //! Two different people ("Jon Lee" and "John Lee" both named in full, or "Hansen" and "Hanson"
 //! when both are frequent surnames and neither is tied to the other by a shared given name),
-//! capitals in a headline ("ORTIZ"), possessives ("Ortiz’s"), a family in the plural ("the
+//! apostrophe styles ("O’Neill", "O'Neill"), capitals in a headline ("ORTIZ"), possessives ("Ortiz’s"), a family in the plural ("the
 //! Ortizes", "the Parkers"), names whose first letters differ ("Bennett", "Kennett"), and short
 //! names (under five letters) that differ by one letter.
 
@@ -67,7 +67,10 @@ fn flag(forms: &[Form<'_>], out: &mut Vec<Finding>) {
     for a in forms {
         for b in forms {
             let (fa, fb) = (&folded[a.text], &folded[b.text]);
-            let variant = a.text != b.text && (fa == fb || one_edit(fa, fb) && same_start(fa, fb) && !plural(fa, fb));
+            let apostrophes = a.text.replace('’', "'") == b.text.replace('’', "'");
+            let variant = a.text != b.text
+                && !apostrophes
+                && (fa == fb || one_edit(fa, fb) && same_start(fa, fb) && !plural(fa, fb));
             let b_wins = b.spans.len() > a.spans.len() || (b.spans.len() == a.spans.len() && b.spans[0] < a.spans[0]);
             if !(variant && b_wins) {
                 continue;

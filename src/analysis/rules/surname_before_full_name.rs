@@ -14,7 +14,8 @@
 //!
 //! ## Not flagged
 //! Headlines and titles (a first line with no closing punctuation, text in capitals), first
-//! names alone, a surname shared by two people in the story, people never named in full.
+//! names alone, a surname shared by two people in the story, people never named in full, and a
+//! surname more than three paragraphs before the full name (it may be someone else).
 
 use std::collections::HashMap;
 
@@ -46,6 +47,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 && fold(word) == surname
                 && word.chars().any(char::is_lowercase)
                 && !headline(cx.doc, m)
+                && near(cx.doc, m, full)
         });
         if let Some(m) = early {
             let word = m.span.of(text);
@@ -81,6 +83,15 @@ fn surname_counts(people: &[Person], text: &str) -> HashMap<String, usize> {
         }
     }
     counts
+}
+
+/// The full name comes within three paragraphs of the surname: further away, the bare
+/// surname may well be someone else of that name.
+fn near(doc: &Document<'_>, early: &Mention, full: &Mention) -> bool {
+    match (doc.paragraph_at(early.span.start), doc.paragraph_at(full.span.start)) {
+        (Some(a), Some(b)) => b.saturating_sub(a) <= 3,
+        _ => false,
+    }
 }
 
 /// A heading: the mention's paragraph has no closing punctuation and fewer than 16 words, or
