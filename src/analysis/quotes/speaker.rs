@@ -130,7 +130,20 @@ pub(super) fn candidates(v: &View<'_>, sources: &[Source], people: &[Person], ta
     Candidates { primary, all }
 }
 
+/// Cues of wanting or feeling ("the board wants", "she feels") report an attitude, not words:
+/// they never make their subject the speaker of a quotation.
+fn is_attitude_cue(v: &View<'_>, s: &Source) -> bool {
+    let cue = s.cue.map_or("", |c| c.of(&v.doc.text)).to_lowercase();
+    matches!(
+        cue.as_str(),
+        "want" | "wants" | "wanted" | "like" | "feel" | "feels" | "felt" | "hope" | "hopes" | "hoped"
+    )
+}
+
 fn from_source(v: &View<'_>, i: usize, s: &Source) -> Option<Candidate> {
+    if is_attitude_cue(v, s) {
+        return None;
+    }
     let doc = v.doc;
     let whole = s
         .cue
