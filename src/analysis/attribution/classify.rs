@@ -195,7 +195,13 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
             plural,
         })
     };
-    if let Some((person, mk)) = cx.mention.get(head).copied().flatten() {
+    let linked = cx
+        .mention
+        .get(head)
+        .copied()
+        .flatten()
+        .filter(|&(p, mk)| mk != MentionKind::Nominal || described_as(cx, p, hl, head));
+    if let Some((person, mk)) = linked {
         let kind = if mk == MentionKind::Pronoun {
             SourceKind::Pronoun
         } else {
@@ -268,6 +274,22 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         };
     }
     None
+}
+
+/// Whether the story described person `p` with the noun `noun` somewhere other than at token
+/// `at`: an epithet ("the manager") names someone only when it was introduced for them.
+fn described_as(cx: &Cx<'_, '_>, p: usize, noun: &str, at: usize) -> bool {
+    let Some(person) = cx.people.get(p) else {
+        return false;
+    };
+    let here = cx.doc.tokens.get(at).map(|t| t.span);
+    person.descriptors.iter().any(|d| {
+        !here.is_some_and(|h| d.span.overlaps(h))
+            && d.text
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == noun)
+    })
 }
 
 fn is_quantifier(w: &str) -> bool {

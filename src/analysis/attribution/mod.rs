@@ -10,6 +10,7 @@
 //! stay anonymous, and each anonymous source gets the reason for its anonymity, if the paragraph
 //! gives one.
 
+mod agents;
 mod classify;
 mod cues;
 mod lex;
@@ -31,6 +32,12 @@ pub fn find(doc: &Document<'_>, people: &[Person]) -> Vec<Source> {
         cues::find_in_sentence(&cx, si, &mut out);
     }
     out.sort_by_key(|s| (s.span.start, s.cue.map(|c| c.start)));
+    let mut extra = Vec::new();
+    for si in 0..doc.sentences.len() {
+        agents::find_in_sentence(&cx, si, &out, &mut extra);
+    }
+    out.append(&mut extra);
+    out.sort_by_key(|s| (s.span.start, s.cue.map(|c| c.start)));
     refer::resolve_antecedents(&cx, &mut out);
     refer::attach_reasons(&cx, &mut out);
     out
@@ -44,10 +51,11 @@ pub(crate) struct Cx<'d, 'a> {
     pub in_quote: Vec<bool>,
     /// The person mention covering each token, if any.
     pub mention: Vec<Option<(usize, MentionKind)>>,
+    pub people: &'d [Person],
 }
 
 impl<'d, 'a> Cx<'d, 'a> {
-    fn new(doc: &'d Document<'a>, people: &[Person]) -> Cx<'d, 'a> {
+    fn new(doc: &'d Document<'a>, people: &'d [Person]) -> Cx<'d, 'a> {
         let lower = doc
             .tokens
             .iter()
@@ -78,6 +86,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             doc,
             lower,
             mention,
+            people,
         }
     }
 

@@ -132,3 +132,15 @@ fn names_with_initials_keep_their_appositive_and_participles_are_not_subjects() 
         &[("Mr. Vega", "named")],
     );
 }
+
+#[test]
+fn people_the_story_calls_anonymous_are_sources_without_a_cue() {
+    assert_sources(
+        "An unnamed official, meanwhile, is at the center of the probe.",
+        &[("An unnamed official", "anonymous")],
+    );
+    assert_sources(
+        "The hacker group Anonymous posted a video.",
+        &[("The hacker group Anonymous", "institution")],
+    );
+}
