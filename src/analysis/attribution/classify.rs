@@ -251,7 +251,7 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
     if LEX.role_heads.contains(hl) {
         let possessive = (s..head).any(|t| cx.low(t).ends_with("'s") || cx.low(t).ends_with("’s"));
         let identified = matches!(first, "my" | "his" | "her" | "their" | "our" | "your")
-            || (is_kin(hl) && (first == "the" || possessive));
+            || (is_kin(hl) && (possessive || (first == "the" && !vantage_is_indefinite(cx, m, e))));
         let determined = matches!(first, "a" | "an" | "the" | "one" | "another") || counted;
         return if identified {
             class(SourceKind::Named)
@@ -290,6 +290,11 @@ fn described_as(cx: &Cx<'_, '_>, p: usize, noun: &str, at: usize) -> bool {
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w == noun)
     })
+}
+
+/// "of a man fatally shot": a post-modifier about someone unnamed, which identifies no one.
+fn vantage_is_indefinite(cx: &Cx<'_, '_>, m: usize, e: usize) -> bool {
+    m + 1 < e && matches!(cx.low(m + 1), "a" | "an" | "one" | "some")
 }
 
 fn is_quantifier(w: &str) -> bool {

@@ -155,7 +155,8 @@ fn is_passive(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     while j > a && cx.is_word(j - 1) && cx.low(j - 1).ends_with("ly") {
         j -= 1;
     }
-    j > a && (is_be(cx.low(j - 1)) || matches!(cx.low(j - 1), "get" | "got" | "getting"))
+    // "were discussing" is progressive, not passive.
+    !cx.low(i).ends_with("ing") && j > a && (is_be(cx.low(j - 1)) || matches!(cx.low(j - 1), "get" | "got" | "getting"))
 }
 
 /// Whether the phrase right of the verb at `i` looks like a subject: `, said a source`.

@@ -135,7 +135,14 @@ pub fn is_counting_determiner(w: &str) -> bool {
             | "handful"
             | "couple"
             | "least"
-    ) || w.chars().all(|c| c.is_ascii_digit())
+    ) || is_count(w)
+}
+
+/// A number that counts people ("5,300 employees"), not a year ("2016").
+fn is_count(w: &str) -> bool {
+    let digits = w.chars().all(|c| c.is_ascii_digit() || c == ',');
+    let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y));
+    !w.is_empty() && digits && !year
 }
 
 /// Words that end a subject phrase when scanning left: clause openers and conjunctions.

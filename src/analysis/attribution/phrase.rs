@@ -128,8 +128,10 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
             let after_preposition = n > ps && lex::is_preposition(cx.low(n - 1));
             // The name opens the chunk, follows a clause word, or follows only a title ("Major
             // general Fuad Basya"), never a prepositional phrase ("for the state Senate").
-            let title_only = (ps..n)
-                .all(|t| cx.is_word(t) && !lex::is_preposition(cx.low(t)) && !super::classify::is_verbish(cx.low(t)));
+            let title_only = (ps..n).all(|t| {
+                let word = cx.is_word(t) && !lex::is_preposition(cx.low(t)) && !super::classify::is_verbish(cx.low(t));
+                word || (cx.text(t) == "." && t > ps && is_title_abbreviation(cx.low(t - 1)))
+            });
             let clause_start =
                 title_only || matches!(cx.low(n - 1), "how" | "that" | "as" | "when" | "while" | "and" | "but");
             if n < pe && !opener && !after_preposition && clause_start {
@@ -187,7 +189,8 @@ fn coordinates_inside_modifier(cx: &Cx<'_, '_>, a: usize, t: usize) -> bool {
         return false;
     }
     for k in (t.saturating_sub(12).max(a)..t).rev() {
-        if !cx.is_word(k) || lex::is_clause_boundary(cx.low(k)) {
+        // "for Ana Ortiz and Luis Vega and the party": earlier conjunctions are part of it too.
+        if !cx.is_word(k) || (lex::is_clause_boundary(cx.low(k)) && !matches!(cx.low(k), "and" | "or")) {
             return false;
         }
         if matches!(cx.low(k), "for" | "of" | "to" | "with" | "from" | "at") {
