@@ -102,7 +102,7 @@ fn human_format_prints_location_caret_and_summary() {
     dir.write("story.md", CLEAN)
         .write("notes.txt", "Sources say the vote slipped.\n");
     let run = dir.run(&["check", "story.md", "notes.txt"]);
-    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "“Sources say” is an anonymous source\n{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
     let summary = lines.last().expect("a summary line");
     assert!(summary.ends_with("2 files"), "summary: {summary}");
@@ -128,10 +128,12 @@ fn human_format_prints_location_caret_and_summary() {
 #[test]
 fn json_format_is_an_array_of_files_with_diagnostics() {
     let dir = TempDir::new("json");
-    dir.write("a.md", CLEAN)
-        .write("b.txt", "😀 A source close to the talks said it was over.\n");
+    dir.write("a.md", CLEAN).write(
+        "b.txt",
+        "😀 Talks ended. A source close to the talks said it was over.\n",
+    );
     let run = dir.run(&["check", "--format", "json", "a.md", "b.txt"]);
-    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.stderr);
     let v: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
     let files = v.as_array().expect("an array");
     assert_eq!(
@@ -146,6 +148,21 @@ fn json_format_is_an_array_of_files_with_diagnostics() {
         assert!(as_usize(&d["start"]) <= as_usize(&d["end"]));
         assert_eq!(d["source"], "copydesk");
     }
+    assert_eq!(files[0]["diagnostics"], json!([]), "the clean file");
+    let found = files[1]["diagnostics"].as_array().expect("diagnostics");
+    let anonymous = found.iter().find(|d| d["code"] == "anonymous-source");
+    let anonymous = anonymous.unwrap_or_else(|| panic!("no anonymous-source in {found:?}"));
+    // "😀 Talks ended. ": the emoji is one code point but two UTF-16 units.
+    let before = "😀 Talks ended. ".chars().count();
+    let width = "A source close to the talks".len();
+    let offsets = (as_usize(&anonymous["start"]), as_usize(&anonymous["end"]));
+    assert_eq!(offsets, (before, before + width));
+    assert_eq!(anonymous["range"]["start"], json!({"line": 0, "character": before + 1}));
+    assert_eq!(
+        anonymous["range"]["end"],
+        json!({"line": 0, "character": before + 1 + width})
+    );
+    assert_eq!(anonymous["severity"], 2);
 }
 
 #[test]
@@ -316,7 +333,7 @@ fn dash_reads_stdin_as_plain_text() {
     let text = "```\nA source said the deal was dead.\n```\n";
     let tmp = std::env::temp_dir();
     let check = copydesk(&tmp, &["check", "-"], text.as_bytes());
-    assert!(check.code == 0 || check.code == 1, "{}", check.stderr);
+    assert_eq!(check.code, 1, "plain text: the fence is prose\n{}", check.stderr);
     assert!(check.stdout.trim_end().ends_with("1 file"), "{}", check.stdout);
 
     let piped = json_lines(&copydesk(&tmp, &["analyze", "-"], text.as_bytes()).stdout);
@@ -334,5 +351,169 @@ fn dash_reads_stdin_as_plain_text() {
         json!([]),
         "plain text from stdin is prose: {}",
         piped[0]
+    );
+}
+
+/// The bundled example article, run from the crate root as the README runs it.
+fn check_example(args: &[&str]) -> Run {
+    copydesk(Path::new(env!("CARGO_MANIFEST_DIR")), args, b"")
+}
+
+/// The 1-based numbers of the example's lines that are not prose: the front matter and the
+/// fenced code block (which says "a source said" on purpose).
+fn non_prose_lines(text: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let (mut in_front, mut in_fence) = (false, false);
+    for (i, line) in text.lines().enumerate() {
+        let fence = line.starts_with("```");
+        let front = line == "---" && (i == 0 || in_front);
+        if in_front || in_fence || fence || front {
+            lines.push(i + 1);
+        }
+        in_front ^= front;
+        in_fence ^= fence;
+    }
+    lines
+}
+
+#[test]
+fn check_fails_on_the_example_article_at_warning_and_passes_at_error() {
+    let article = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.md"))
+        .expect("the example article is bundled");
+    // "for the state Senate, a source close to the couple tells ..." rests on an anonymous source.
+    let line = article
+        .lines()
+        .position(|l| l.starts_with("for the state Senate, a source close to the couple"))
+        .expect("the lede's source line")
+        + 1;
+    let column = "for the state Senate, ".chars().count() + 1;
+
+    let run = check_example(&["check", "examples/article.md"]);
+    assert_eq!(run.code, 1, "warnings fail by default\n{}", run.stderr);
+    let header = format!("examples/article.md:{line}:{column}: warning[anonymous-source]: ");
+    assert!(run.stdout.contains(&header), "{header}\n{}", run.stdout);
+    assert!(run.stdout.contains("warning[anonymous-quote]"), "{}", run.stdout);
+
+    let masked = non_prose_lines(&article);
+    assert!(masked.len() > 8, "front matter and a code block: {masked:?}");
+    for l in run.stdout.lines().filter(|l| l.starts_with("examples/article.md:")) {
+        let n: usize = l.split(':').nth(1).and_then(|n| n.parse().ok()).expect("a line number");
+        assert!(!masked.contains(&n), "a finding in front matter or code: {l}");
+    }
+
+    let lenient = check_example(&["check", "--fail-on", "error", "examples/article.md"]);
+    assert_eq!(lenient.code, 0, "no finding is an error by default\n{}", lenient.stdout);
+    assert_eq!(
+        lenient.stdout, run.stdout,
+        "--fail-on changes the exit status, not the report"
+    );
+}
+
+#[test]
+fn human_format_underlines_the_real_span_counting_characters() {
+    let dir = TempDir::new("caret");
+    let line2 = "The café closed early. A source close to the owners said the lease had ended.";
+    dir.write("story.txt", format!("Owners met on Monday.\n{line2}\n"));
+    let run = dir.run(&["check", "story.txt"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let before = "The café closed early. ";
+    let phrase = "A source close to the owners";
+    let header = format!(
+        "story.txt:2:{}: warning[anonymous-source]: ",
+        before.chars().count() + 1
+    );
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with(&header))
+        .unwrap_or_else(|| panic!("no {header:?} in\n{}", run.stdout));
+    assert!(
+        lines[at].contains(phrase),
+        "the message names the source: {}",
+        lines[at]
+    );
+    assert_eq!(lines[at + 2], format!("2 | {line2}"));
+    let caret = format!("  | {}{}", " ".repeat(before.chars().count()), "^".repeat(phrase.len()));
+    assert_eq!(lines[at + 3], caret, "\n{}", run.stdout);
+}
+
+/// One short invented story: a named person with a descriptor, a quote she said, an anonymous
+/// source with a vantage, and a poem title in quotation marks.
+const STORY: &str = "Ana Ortiz, the town clerk, counted the ballots on Friday. \
+“Every vote was counted twice,” Ortiz said. A source close to the count said the tally ran \
+late. Ortiz read the poem “Paper Hands” aloud to the volunteers.";
+
+fn analyze_story() -> Value {
+    let run = copydesk(&std::env::temp_dir(), &["analyze", "-"], STORY.as_bytes());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    json_lines(&run.stdout).remove(0)
+}
+
+fn texts(items: &Value) -> Vec<&str> {
+    let items = items.as_array().expect("an array");
+    items.iter().map(|i| i["text"].as_str().expect("a text")).collect()
+}
+
+#[test]
+fn analyze_classifies_named_and_anonymous_sources() {
+    let doc = analyze_story();
+    let sources = doc["sources"].as_array().expect("sources");
+    let kind_of = |text: &str| {
+        let s = sources.iter().find(|s| s["text"] == text);
+        s.unwrap_or_else(|| panic!("no source {text:?} in {sources:?}"))["kind"].clone()
+    };
+    assert_eq!(kind_of("Ortiz"), "named");
+    assert_eq!(kind_of("A source close to the count"), "anonymous");
+    let anonymous = sources.iter().find(|s| s["kind"] == "anonymous").expect("one");
+    assert_eq!(anonymous["vantage"]["text"], "close to the count");
+    assert_eq!(anonymous["claim"]["text"], "the tally ran late");
+    assert_eq!(sources.len(), 2, "{sources:?}");
+}
+
+#[test]
+fn analyze_gives_speech_quotes_a_named_speaker_and_titles_go_to_terms() {
+    let doc = analyze_story();
+    assert_eq!(texts(&doc["quotes"]), ["“Every vote was counted twice,”"]);
+    let quote = &doc["quotes"][0];
+    assert_eq!(quote["kind"], "speech");
+    assert_eq!(quote["speaker"]["text"], "Ortiz");
+    assert_eq!(quote["speaker"]["kind"], "named");
+    assert_eq!(quote["speaker"]["name"], "Ana Ortiz");
+    assert_eq!(quote["cue"]["text"], "said");
+    assert_eq!(texts(&doc["terms"]), ["“Paper Hands”"]);
+    assert_eq!(doc["terms"][0]["kind"], "title");
+    assert_eq!(doc["terms"][0]["speaker"], Value::Null);
+}
+
+#[test]
+fn analyze_groups_a_persons_mentions_and_links_her_quote() {
+    let doc = analyze_story();
+    let people = doc["people"].as_array().expect("people");
+    assert_eq!(people.len(), 1, "one person: {people:?}");
+    let ana = &people[0];
+    assert_eq!(ana["name"], "Ana Ortiz");
+    let mentions: Vec<(&str, &str)> = ana["mentions"]
+        .as_array()
+        .expect("mentions")
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        mentions,
+        [("Ana Ortiz", "name"), ("Ortiz", "short_name"), ("Ortiz", "short_name")]
+    );
+    assert_eq!(texts(&ana["descriptors"]), ["the town clerk"]);
+    assert_eq!(ana["quotes"], json!([0]));
+    assert_eq!(doc["quotes"][0]["speaker"]["person"], ana["id"]);
+    let sources = &doc["sources"];
+    let own: Vec<&Value> = ana["sources"]
+        .as_array()
+        .expect("source indexes")
+        .iter()
+        .map(|i| &sources[as_usize(i)])
+        .collect();
+    assert!(
+        own.iter().all(|s| s["kind"] == "named" && s["person"] == ana["id"]),
+        "{own:?}"
     );
 }

@@ -1,7 +1,7 @@
 //! The real binary over stdio, as an editor drives it: capabilities, document sync, versioned
-//! diagnostics, hover, settings, malformed input, and shutdown/exit.
-//!
-//! The analysis engines are still stubs, so these tests check the protocol, not findings.
+//! diagnostics, hover, settings, malformed input, and shutdown/exit. The findings and person
+//! cards these tests expect are read off the self-written stories below (what a copy editor
+//! would flag), not off the tool's output.
 
 use serde_json::{json, Value};
 
@@ -255,5 +255,173 @@ fn turning_a_rule_off_removes_its_diagnostics_and_severities_apply() {
     assert!(with_code(&after, "anonymous-source").is_empty(), "{after}");
     let bare = with_code(&after, "bare-anonymous-source");
     assert!(!bare.is_empty() && bare.iter().all(|d| d["severity"] == 1), "{after}");
+    lsp.finish();
+}
+
+/// A short invented story: an unattributed quote (line 4), a named person with an age, a
+/// descriptor and an attributed quote (line 6), an anonymous source with a vantage but no reason
+/// for anonymity (line 8), and a pronoun for the named person (line 10).
+const STORY: &str = "date 2025-03-02\n\
+\n\
+The harbor pier reopened on Tuesday after two years of repairs.\n\
+\n\
+“Nobody thought it would take this long.”\n\
+\n\
+Marta Kellner, 41, the harbor commissioner, cut the ribbon. “We kept every promise we made to the dockworkers,” Kellner said.\n\
+\n\
+A source close to the port authority said the repairs ran over budget.\n\
+\n\
+Kellner said she would retire next year.\n";
+
+/// The UTF-16 position of the start of the `nth` occurrence of `needle` in `text`.
+fn position_of(text: &str, needle: &str, nth: usize) -> (u32, u32) {
+    let at = text
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .expect("needle is in the text");
+    let before = &text[..at];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..at].encode_utf16().count();
+    (line as u32, column as u32)
+}
+
+/// The UTF-16 range of the `nth` occurrence of `needle` (on one line).
+fn range_of(text: &str, needle: &str, nth: usize) -> Value {
+    let (line, column) = position_of(text, needle, nth);
+    let width = needle.encode_utf16().count() as u32;
+    range(line, column, line, column + width)
+}
+
+fn codes(published: &Value) -> Vec<String> {
+    let all = published["diagnostics"].as_array().expect("diagnostics is an array");
+    all.iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn flags_the_anonymous_source_and_the_unattributed_quote_at_their_ranges() {
+    let (mut lsp, _) = Lsp::start(json!({}));
+    lsp.open(URI, "markdown", 1, STORY);
+    let published = lsp.diagnostics(URI);
+    assert_eq!(published["version"], 1);
+
+    let anonymous = with_code(&published, "anonymous-source");
+    assert_eq!(anonymous.len(), 1, "{published}");
+    let source = range_of(STORY, "A source close to the port authority", 0);
+    assert_eq!(anonymous[0]["range"], source, "{published}");
+    assert_eq!(anonymous[0]["severity"], 2, "a warning by default");
+    assert_eq!(anonymous[0]["source"], "copydesk");
+
+    let unattributed = with_code(&published, "unattributed-quote");
+    assert_eq!(unattributed.len(), 1, "{published}");
+    let quote = range_of(STORY, "“Nobody thought it would take this long.”", 0);
+    assert_eq!(unattributed[0]["range"], quote, "{published}");
+    assert_eq!(unattributed[0]["severity"], 2, "a warning by default");
+    lsp.finish();
+}
+
+#[test]
+fn allows_a_quote_with_a_named_speaker() {
+    let (mut lsp, _) = Lsp::start(json!({}));
+    lsp.open(URI, "markdown", 1, STORY);
+    let published = lsp.diagnostics(URI);
+    let (kellner_line, _) = position_of(STORY, "Marta Kellner", 0);
+    let on_line: Vec<&Value> = published["diagnostics"]
+        .as_array()
+        .expect("diagnostics is an array")
+        .iter()
+        .filter(|d| d["range"]["start"]["line"] == kellner_line)
+        .collect();
+    assert!(on_line.is_empty(), "Kellner's quote is attributed: {on_line:?}");
+    lsp.finish();
+}
+
+#[test]
+fn deleting_the_anonymous_source_removes_its_diagnostics_in_the_next_version() {
+    let (mut lsp, _) = Lsp::start(json!({}));
+    lsp.open(URI, "markdown", 1, STORY);
+    let before = lsp.diagnostics(URI);
+    assert!(codes(&before).contains(&"anonymous-source".to_string()), "{before}");
+
+    let (line, column) = position_of(STORY, "A source close to the port authority said the", 0);
+    let width = "A source close to the port authority said the".len() as u32;
+    lsp.change(URI, 2, edit(range(line, column, line, column + width), "The"));
+    let after = lsp.diagnostics(URI);
+    assert_eq!(after["version"], 2);
+    let after_codes = codes(&after);
+    for gone in ["anonymous-source", "missing-anonymity-reason", "bare-anonymous-source"] {
+        assert!(
+            !after_codes.iter().any(|c| c == gone),
+            "{gone} outlived its source: {after}"
+        );
+    }
+    assert_eq!(
+        with_code(&after, "unattributed-quote").len(),
+        1,
+        "the untouched finding stays: {after}"
+    );
+    lsp.finish();
+}
+
+/// The hover's Markdown text at `needle`, or `Value::Null` when there is none.
+fn hover_at(lsp: &mut Lsp, needle: &str, nth: usize) -> Value {
+    let (line, column) = position_of(STORY, needle, nth);
+    let id = lsp.request("textDocument/hover", hover_params(URI, line, column + 1));
+    let response = lsp.response(id);
+    assert!(response.get("error").is_none(), "{response}");
+    response["result"].clone()
+}
+
+#[test]
+fn hover_on_a_name_shows_the_person_card() {
+    let (mut lsp, _) = Lsp::start(json!({}));
+    lsp.open(URI, "markdown", 1, STORY);
+    assert_eq!(lsp.diagnostics(URI)["version"], 1);
+    for (needle, nth) in [("Marta Kellner", 0), ("Kellner", 1), ("Kellner", 2), ("she", 0)] {
+        let hover = hover_at(&mut lsp, needle, nth);
+        assert_eq!(hover["contents"]["kind"], "markdown", "{needle}: {hover}");
+        let card = hover["contents"]["value"].as_str().unwrap_or_default();
+        assert!(card.starts_with("**Marta Kellner**"), "{needle}: {card}");
+        assert!(card.contains("the harbor commissioner"), "{needle}: {card}");
+        assert!(card.contains("41"), "{needle}: {card}");
+        assert!(card.contains("2025-03-02"), "the age is dated: {card}");
+        assert!(card.contains("We kept every promise"), "{needle}: {card}");
+        assert!(!card.contains("Nobody thought"), "not her quote: {card}");
+        assert_eq!(hover["range"], range_of(STORY, needle, nth), "{needle}: {hover}");
+    }
+    lsp.finish();
+}
+
+#[test]
+fn hover_on_a_word_that_is_not_a_person_is_null() {
+    let (mut lsp, _) = Lsp::start(json!({}));
+    lsp.open(URI, "markdown", 1, STORY);
+    assert_eq!(lsp.diagnostics(URI)["version"], 1);
+    for (needle, nth) in [
+        ("pier", 0),
+        ("Tuesday", 0),
+        ("dockworkers", 0),
+        ("source", 0),
+        ("Nobody", 0),
+    ] {
+        assert_eq!(hover_at(&mut lsp, needle, nth), Value::Null, "{needle}");
+    }
+    lsp.finish();
+}
+
+#[test]
+fn hover_follows_an_edit_that_renames_the_person() {
+    let (mut lsp, _) = Lsp::start(json!({}));
+    lsp.open(URI, "markdown", 1, STORY);
+    assert_eq!(lsp.diagnostics(URI)["version"], 1);
+    let (line, column) = position_of(STORY, "Marta", 0);
+    lsp.change(URI, 2, edit(range(line, column, line, column + 5), "Greta"));
+    assert_eq!(lsp.diagnostics_until(URI, 2).last().expect("published")["version"], 2);
+    let hover = hover_at(&mut lsp, "Kellner", 1);
+    let card = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(card.starts_with("**Greta Kellner**"), "{card}");
     lsp.finish();
 }
