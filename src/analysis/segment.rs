@@ -80,7 +80,8 @@ impl<'a> Document<'a> {
             None => plain_paragraphs(&text),
         };
         let mut doc = Document {
-            date: find_date(&text),
+            // Front matter is masked, but its `date:` is the story's date.
+            date: find_date(original),
             text,
             original,
             format,
@@ -202,8 +203,10 @@ impl<'a> Document<'a> {
         // The next sentence starts with a capital, a digit or an opening mark.
         let next = self.token_text(j);
         let c = next.chars().next()?;
-        let starts =
-            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '‘' | '"' | '\'' | '(' | '[' | '«' | '—' | '-');
+        // Or any symbol (an emoji, a bullet) that cannot continue a sentence.
+        let continues =
+            c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '.' | '…' | '?' | '!' | '%');
+        let starts = c.is_uppercase() || c.is_ascii_digit() || !continues;
         starts.then_some(j)
     }
 

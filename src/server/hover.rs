@@ -35,7 +35,7 @@ pub fn hover(text: &str, analysis: &Analysis, pos: Position, enc: Encoding) -> O
 pub fn card(text: &str, analysis: &Analysis, person: usize, index: &LineIndex<'_>) -> Option<String> {
     let p = analysis.people.get(person)?;
     let mut out = format!("**{}**\n", escape(&p.name));
-    let descriptors = unique(p.descriptors.iter().map(|d| d.text.as_str()));
+    let descriptors = unique_descriptors(p.descriptors.iter().map(|d| d.text.as_str()));
     if !descriptors.is_empty() {
         let _ = write!(out, "\n{}\n", escape(&descriptors.join("; ")));
     }
@@ -128,6 +128,27 @@ fn escape(s: &str) -> String {
 }
 
 /// The distinct items, in first-seen order.
+/// Descriptors once each, ignoring case and a leading article: "The singer", "the singer" and
+/// "singer" are one.
+fn unique_descriptors<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let key = |d: &str| {
+        let lower = d.trim().to_lowercase();
+        let bare = ["the ", "a ", "an "]
+            .iter()
+            .find_map(|a| lower.strip_prefix(a))
+            .map(str::to_string);
+        bare.unwrap_or(lower)
+    };
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for d in items {
+        let k = key(d);
+        if !seen.iter().any(|(s, _)| *s == k) {
+            seen.push((k, d));
+        }
+    }
+    seen.into_iter().map(|(_, d)| d).collect()
+}
+
 fn unique<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Vec<T> {
     let mut seen = Vec::new();
     for item in items {

@@ -141,6 +141,7 @@ fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     }
     // Noun-or-verb forms ("claims", "reports") need a subject word right before them.
     LEX.ambiguous_verbs.contains(w)
+        && !cx.in_headline(i)
         && i > a
         && cx.is_word(i - 1)
         && !attributive

@@ -110,6 +110,24 @@ impl<'d, 'a> Cx<'d, 'a> {
         self.text(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Whether token `t` sits in a short paragraph with no closing punctuation: a heading or a
+    /// headline ("Desk notes", "Lawmakers Rip Plan"), where noun-or-verb words are nouns.
+    pub fn in_headline(&self, t: usize) -> bool {
+        let Some(tok) = self.doc.tokens.get(t) else {
+            return false;
+        };
+        let Some(p) = self
+            .doc
+            .paragraph_at(tok.span.start)
+            .and_then(|p| self.doc.paragraphs.get(p))
+        else {
+            return false;
+        };
+        let last = self.doc.token_at_or_after(p.span.end).saturating_sub(1);
+        let first = self.doc.token_at_or_after(p.span.start);
+        last.saturating_sub(first) < 20 && self.is_word(last)
+    }
+
     /// Whether token `t` is the first of its sentence.
     pub fn opens_sentence(&self, t: usize) -> bool {
         let Some(tok) = self.doc.tokens.get(t) else {

@@ -96,7 +96,9 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         let boundary = if cx.is_word(t) {
             lex::is_clause_boundary(cx.low(t)) && !coordinates_inside_modifier(cx, a, t)
         } else {
-            cx.is_quote(t) || matches!(txt, ";" | ":" | "(" | ")" | "—" | "–" | "[" | "]" | "-")
+            // Inside a subject only commas, abbreviation periods, apostrophes and "&" occur;
+            // anything else (a dash, a colon, an emoji, a bullet) ends the clause.
+            !matches!(txt, "," | "." | "’" | "'" | "&")
         };
         if boundary || j - s >= 60 {
             break;

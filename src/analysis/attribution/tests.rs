@@ -144,3 +144,16 @@ fn people_the_story_calls_anonymous_are_sources_without_a_cue() {
         &[("The hacker group Anonymous", "institution")],
     );
 }
+
+#[test]
+fn symbols_end_a_subject_and_headings_have_no_noun_verbs() {
+    assert_sources(
+        "😀 A source close to the talks said it was over.",
+        &[("A source close to the talks", "anonymous")],
+    );
+    assert_sources(
+        "★ A source close to the talks said it was over.",
+        &[("A source close to the talks", "anonymous")],
+    );
+    assert_sources("Desk notes\n\nThe vote was close.", &[]);
+}

@@ -176,3 +176,9 @@ fn markup_in_names_is_escaped() {
     assert_eq!(escape("A*b_c"), "A\\*b\\_c");
     assert_eq!(shorten("a  b\n c", 80), "a b c");
 }
+
+#[test]
+fn descriptors_that_differ_only_in_case_or_article_show_once() {
+    let got = super::unique_descriptors(["Singer", "The singer", "the singer", "a nurse"].into_iter());
+    assert_eq!(got, vec!["Singer", "a nurse"]);
+}
