@@ -114,10 +114,16 @@ pub(super) fn attach_reasons(cx: &Cx<'_, '_>, sources: &mut [Source]) {
         let me = sources[k].span;
         let owned_elsewhere = |r: Span| {
             let rs = cx.doc.sentence_at(r.start);
+            let Some(range) = rs.and_then(|i| cx.doc.sentences.get(i)).map(|x| x.span) else {
+                return false;
+            };
+            // Sources are sorted by start: look only at those inside the reason's sentence.
+            let from = sources.partition_point(|o| o.span.start < range.start);
             rs != sentence_index
-                && sources
+                && sources[from..]
                     .iter()
-                    .any(|o| o.kind == SourceKind::Anonymous && o.span != me && cx.doc.sentence_at(o.span.start) == rs)
+                    .take_while(|o| o.span.start < range.end)
+                    .any(|o| o.kind == SourceKind::Anonymous && o.span != me)
         };
         found.retain(|&(_, r)| !owned_elsewhere(r));
         found.sort_by_key(|&(stock, r)| (stock, !sentence.is_some_and(|s| s.covers(r)), r.start));
