@@ -324,6 +324,22 @@ fn a_short_quote_after_a_speech_verb_and_comma_is_speech() {
     assert_eq!(quotes(text)[0].1, QuoteKind::Speech);
 }
 
+#[test]
+fn an_opening_mark_that_starts_a_sentence_ends_a_quote_left_open() {
+    let text = "“People want to be heard,” Okafor said. “That is a risky thing to ignore. “It really \
+                sours the mood.” Nobody “really” listened.";
+    assert_eq!(
+        spans(text),
+        [
+            "“People want to be heard,”",
+            "“That is a risky thing to ignore.",
+            "“It really sours the mood.”",
+            "“really”"
+        ]
+    );
+    assert_eq!(speakers(text), vec![some("Okafor"); 3]);
+}
+
 proptest::proptest! {
     #[test]
     fn spans_lie_on_char_boundaries_in_order_for_any_text(
