@@ -340,6 +340,20 @@ fn an_opening_mark_that_starts_a_sentence_ends_a_quote_left_open() {
     assert_eq!(speakers(text), vec![some("Okafor"); 3]);
 }
 
+#[test]
+fn does_not_carry_over_past_a_new_speaker_in_the_tag_sentence() {
+    let text = "“We are late,” Ortiz said, but council member Ana Vega said the plan works.\n\n\
+                “Nobody told us.”";
+    assert_eq!(speakers(text), [some("Ortiz"), None]);
+}
+
+#[test]
+fn carries_over_to_a_new_paragraph_when_nobody_new_speaks() {
+    let text = "“We are late,” Ortiz said, adding that the board would meet again. She shrugged.\n\n\
+                “Nobody told us.”";
+    assert_eq!(speakers(text), vec![some("Ortiz"); 2]);
+}
+
 proptest::proptest! {
     #[test]
     fn spans_lie_on_char_boundaries_in_order_for_any_text(
