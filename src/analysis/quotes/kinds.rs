@@ -5,11 +5,13 @@
 //! - an attribution right next to the quotation makes it speech, whatever it looks like;
 //! - a title follows a word for a work ("the film", "titled", "called" + capitalised words) or
 //!   a possessive (`NBC’s “Meet the Press”`), or is capitalised word by word;
-//! - a term follows "so-called", "the word", "the phrase"; a short quotation (three words or
+//! - a term follows "so-called", "the word", "the phrase", or is a word mentioned rather than
+//!   said ([`mention`]); a short quotation (three words or
 //!   fewer) with no attribution in its sentence is a scare quote;
 //! - everything else is speech.
 
 use super::marks::Level;
+use super::mention;
 use super::spans::RawQuote;
 use super::speaker::Found;
 use super::words;
@@ -48,8 +50,11 @@ pub(super) fn classify(doc: &Document<'_>, q: &RawQuote, found: Option<Found>) -
         return QuoteKind::Nickname;
     }
     let adjacent = found == Some(Found::After) || (found == Some(Found::Before) && matches!(prev, Some(":" | ",")));
-    if adjacent {
+    if adjacent || introduced(doc, q) {
         return QuoteKind::Speech;
+    }
+    if mention::is_mentioned(doc, q) {
+        return QuoteKind::Scare;
     }
     if q.level == Level::Single {
         return if is_title_case(doc, q, &inner) {
@@ -81,6 +86,33 @@ pub(super) fn classify(doc: &Document<'_>, q: &RawQuote, found: Option<Found>) -
         return QuoteKind::Scare;
     }
     QuoteKind::Speech
+}
+
+/// A quotation right after a speech verb and a comma or colon ("blurted out, “Oh, God,”",
+/// "shouted: “Run!”"): speech, however short, even when no speaker was found.
+fn introduced(doc: &Document<'_>, q: &RawQuote) -> bool {
+    let Some(punct) = q.tokens.start.checked_sub(1) else {
+        return false;
+    };
+    if !matches!(doc.token_text(punct), "," | ":") {
+        return false;
+    }
+    let word = |i: usize| {
+        doc.tokens
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| words::lower(t.span.of(&doc.text)))
+    };
+    let Some(mut verb) = punct.checked_sub(1).and_then(word) else {
+        return false;
+    };
+    if words::is_one_of(&verb, &["out", "up", "back", "in"]) {
+        match punct.checked_sub(2).and_then(word) {
+            Some(w) => verb = w,
+            None => return false,
+        }
+    }
+    words::is_speech_verb(&verb)
 }
 
 /// A quotation that is a sentence of its own: it opens a sentence (after a terminator, a colon

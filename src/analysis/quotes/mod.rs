@@ -16,6 +16,7 @@
 mod fallback;
 mod kinds;
 mod marks;
+mod mention;
 mod spans;
 mod speaker;
 mod words;

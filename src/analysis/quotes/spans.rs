@@ -96,6 +96,22 @@ fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut
                     single = None;
                 }
                 None => {}
+                // An opening mark that starts a new sentence: the open quotation lost its
+                // closing mark at the end of the sentence before (`“… indivisible. “You had…`).
+                Some(open) if role == Role::Open && starts_sentence(doc, para, tok, open.tok) => {
+                    push(
+                        open,
+                        doc.tokens.get(tok - 1).map_or(seen.span.start, |t| t.span.end),
+                        tok,
+                        Level::Double,
+                        false,
+                    );
+                    double = Some(Open {
+                        start: seen.span.start,
+                        tok,
+                    });
+                    single = None;
+                }
                 Some(open) if role == Role::Open => double = Some(open),
                 Some(open) => {
                     push(open, seen.span.end, seen.last_tok + 1, Level::Double, true);
@@ -128,6 +144,19 @@ fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut
             tokens: open.tok..last,
         });
     }
+}
+
+/// Whether the mark at token `tok` opens a sentence inside its paragraph: a space before it and
+/// a sentence terminator before the space, at least two tokens after the open mark at `open`.
+fn starts_sentence(doc: &Document<'_>, para: Span, tok: usize, open: usize) -> bool {
+    let Some(mark) = doc.tokens.get(tok) else {
+        return false;
+    };
+    let before = doc.text.get(para.start..mark.span.start).unwrap_or("");
+    let mut rev = before.chars().rev();
+    tok > open + 2
+        && rev.next().is_some_and(char::is_whitespace)
+        && rev.next().is_some_and(|c| matches!(c, '.' | '!' | '?'))
 }
 
 /// Reads the mark at token `i`, if it is a quotation mark and not an apostrophe.

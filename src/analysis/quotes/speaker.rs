@@ -17,6 +17,7 @@
 
 use super::fallback::{self, Tag, View};
 use super::spans::RawQuote;
+use super::words;
 use crate::analysis::model::{Person, Quote, QuoteKind, Source, SourceKind, Span, Speaker};
 use crate::analysis::segment::{Document, TokenKind};
 
@@ -320,7 +321,7 @@ pub(super) fn carry_over(
             continue;
         }
         if quotes[i].speaker.is_none() {
-            if let Some(p) = last.filter(|&p| continues(doc, raws, cands, reach, p, i)) {
+            if let Some(p) = last.filter(|&p| continues(doc, raws, cands, reach, p, i, quotes[p].speaker)) {
                 quotes[i].speaker = quotes[p].speaker;
                 quotes[i].cue = quotes[p].cue;
             }
@@ -332,21 +333,52 @@ pub(super) fn carry_over(
     share_in_groups(raws, quotes);
 }
 
-/// Whether speech quotation `i` continues the speaker of speech quotation `p`.
-fn continues(doc: &Document<'_>, raws: &[RawQuote], cands: &[Candidate], reach: &[usize], p: usize, i: usize) -> bool {
-    let (Some(pq), Some(q), Some(&from)) = (raws.get(p), raws.get(i), reach.get(p)) else {
+/// Whether speech quotation `i` continues the speaker of speech quotation `p` (`speaker`).
+fn continues(
+    doc: &Document<'_>,
+    raws: &[RawQuote],
+    cands: &[Candidate],
+    reach: &[usize],
+    p: usize,
+    i: usize,
+    speaker: Option<Speaker>,
+) -> bool {
+    let (Some(pq), Some(q), Some(&tag_end)) = (raws.get(p), raws.get(i), reach.get(p)) else {
         return false;
     };
-    // Anything else in the sentence of the previous quotation's tag belongs to that sentence.
+    // The rest of the sentence of the previous quotation's tag belongs to that sentence, but a
+    // new speaker with a claim of their own intervenes ("“…,” Ortiz said, but Vega said …").
     let from = doc
         .tokens
-        .get(from)
+        .get(tag_end)
         .and_then(|t| doc.sentence_at(t.span.start))
         .and_then(|s| doc.sentences.get(s))
-        .map_or(from, |s| s.tokens.end.saturating_sub(1).max(from))
+        .map_or(tag_end, |s| s.tokens.end.saturating_sub(1).max(tag_end))
         .min(q.tokens.start.saturating_sub(1));
-    let next = cands.partition_point(|c| c.first <= from);
-    let intervening = cands.get(next).is_some_and(|c| c.first < q.tokens.start);
+    let next = cands.partition_point(|c| c.first <= tag_end);
+    // A relative or participle clause ("…, who said …", "…, arguing that …") hangs off the
+    // tag's own sentence: not a new speaker.
+    let subordinate = |c: &Candidate| {
+        c.cue.is_some_and(|cue| {
+            let at = doc.token_at_or_after(cue.start);
+            cue.of(&doc.text).ends_with("ing")
+                || at
+                    .checked_sub(1)
+                    .is_some_and(|k| words::is_one_of(doc.token_text(k), &["who", "which", "that"]))
+        })
+    };
+    let same = |c: &Candidate| {
+        c.kind == SourceKind::Pronoun
+            || subordinate(c)
+            || words::is_one_of(c.speaker.of(&doc.text), &["who", "whom", "which", "that"])
+            || speaker.is_some_and(|s| s.span == c.speaker || (s.person.is_some() && s.person == c.person))
+    };
+    let intervening = cands
+        .get(next..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|c| c.first < q.tokens.start)
+        .any(|c| c.first > from || (!c.closing && !same(c)));
     if intervening {
         return false;
     }
@@ -354,13 +386,17 @@ fn continues(doc: &Document<'_>, raws: &[RawQuote], cands: &[Candidate], reach: 
         return true;
     }
     // A paragraph that opens with a quotation, right after a paragraph whose last sentence
-    // holds the previous quotation or its tag.
-    let prev_para_last_sentence = doc
+    // holds the previous quotation or its tag, or follows it with one sentence where no speaker
+    // speaks (`“…,” Ortiz said. He turned to the crowd.` ¶ `“…”`).
+    let second_last_sentence = doc
         .paragraphs
         .get(pq.paragraph)
-        .and_then(|para| doc.sentences.get(para.sentences.end.checked_sub(1)?))
+        .and_then(|para| {
+            doc.sentences
+                .get(para.sentences.end.saturating_sub(2).max(para.sentences.start))
+        })
         .map_or(usize::MAX, |s| s.tokens.start);
-    q.opens_paragraph && q.paragraph == pq.paragraph + 1 && from + 1 >= prev_para_last_sentence
+    q.opens_paragraph && q.paragraph == pq.paragraph + 1 && from >= second_last_sentence
 }
 
 /// Within each multi-paragraph quotation, parts with no speaker take the first one found.

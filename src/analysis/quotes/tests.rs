@@ -298,6 +298,62 @@ fn ignores_sources_inside_quotations() {
     assert!(sources[0].quotes.is_empty());
 }
 
+#[test]
+fn treats_words_mentioned_rather_than_said_as_terms() {
+    let text = "Critics mock what the agency calls “tax theatre.” The words on this year’s banned list \
+                are “synergy,” “pivot” and “circle back.” Among the newest terms is “doomscrolling,” \
+                which stuck. Dockers were referred to as “the lads” for decades.";
+    let kinds: Vec<QuoteKind> = quotes(text).into_iter().map(|q| q.1).collect();
+    assert_eq!(kinds, [QuoteKind::Scare; 6]);
+}
+
+#[test]
+fn keeps_characterisations_and_someones_words_as_speech() {
+    let text = "Vega condemned what she called “a sham hearing from start to finish.” His last words \
+                were “look after the cat for me, please.” Ortiz referred to him as “the architect.”";
+    let q = quotes(text);
+    let kinds: Vec<QuoteKind> = q.iter().map(|q| q.1).collect();
+    assert_eq!(kinds, [QuoteKind::Speech; 3]);
+    assert_eq!(q[0].2, some("she"));
+}
+
+#[test]
+fn a_short_quote_after_a_speech_verb_and_comma_is_speech() {
+    let text = "Deputy Minister Paul R. Okoye Jr., in an interview with a local station, blurted out, \
+                “Oh, dear,” at the question.";
+    assert_eq!(quotes(text)[0].1, QuoteKind::Speech);
+}
+
+#[test]
+fn an_opening_mark_that_starts_a_sentence_ends_a_quote_left_open() {
+    let text = "“People want to be heard,” Okafor said. “That is a risky thing to ignore. “It really \
+                sours the mood.” Nobody “really” listened.";
+    assert_eq!(
+        spans(text),
+        [
+            "“People want to be heard,”",
+            "“That is a risky thing to ignore.",
+            "“It really sours the mood.”",
+            "“really”"
+        ]
+    );
+    assert_eq!(speakers(text), vec![some("Okafor"); 3]);
+}
+
+#[test]
+fn does_not_carry_over_past_a_new_speaker_in_the_tag_sentence() {
+    let text = "“We are late,” Ortiz said, but council member Ana Vega said the plan works.\n\n\
+                “Nobody told us.”";
+    assert_eq!(speakers(text), [some("Ortiz"), None]);
+}
+
+#[test]
+fn carries_over_to_a_new_paragraph_when_nobody_new_speaks() {
+    let text = "“We are late,” Ortiz said, adding that the board would meet again. She shrugged.\n\n\
+                “Nobody told us.”";
+    assert_eq!(speakers(text), vec![some("Ortiz"); 2]);
+}
+
 proptest::proptest! {
     #[test]
     fn spans_lie_on_char_boundaries_in_order_for_any_text(
