@@ -8,9 +8,7 @@
 //!   sentence (the subject of "Ortiz met the dancer" is not the dancer), described with that
 //!   noun if anyone was, else the only one left, else one mentioned at least three times as
 //!   often as any other. Otherwise they stay unlinked.
-//! - Pronouns outside quotations link to the most recent person of their sex in the same or
-//!   the previous paragraph, unless a second person of that sex was named in the same sentence
-//!   as that person. Pronouns inside quotations are the speaker's words and are left alone.
+//! - Pronouns outside quotations link to the most salient person of their sex ([`super::salience`]).
 
 use crate::analysis::model::{Age, Descriptor, Gender, Mention, MentionKind, Person, Span};
 use crate::analysis::segment::{Document, TokenKind};
@@ -67,7 +65,6 @@ struct Mark {
     at: usize,
     person: usize,
     sentence: usize,
-    paragraph: usize,
 }
 
 fn timeline(doc: &Document<'_>, people: &[Person]) -> Vec<Mark> {
@@ -77,12 +74,7 @@ fn timeline(doc: &Document<'_>, people: &[Person]) -> Vec<Mark> {
         .flat_map(|(pi, p)| p.mentions.iter().map(move |m| (pi, m.span.start)))
         .filter_map(|(person, at)| {
             let sentence = doc.sentence_at(at)?;
-            Some(Mark {
-                at,
-                person,
-                sentence,
-                paragraph: doc.sentences[sentence].paragraph,
-            })
+            Some(Mark { at, person, sentence })
         })
         .collect();
     marks.sort_by_key(|m| m.at);
@@ -94,14 +86,11 @@ pub fn link(doc: &Document<'_>, shapes: &[Shape], people: &mut [Person]) {
     let quoted = Quoted::new(doc);
     infer_gender(doc, &quoted, people);
     nominals(doc, shapes, &quoted, people);
-    pronouns(doc, &quoted, people);
+    super::salience::link(doc, shapes, &quoted, people);
 }
 
-/// Pronoun tokens outside quotations: (token, sex, sentence, paragraph).
-fn pronoun_tokens<'a>(
-    doc: &'a Document<'_>,
-    quoted: &'a Quoted,
-) -> impl Iterator<Item = (usize, Gender, usize, usize)> + 'a {
+/// Pronoun tokens outside quotations: (token, sex, sentence).
+fn pronoun_tokens<'a>(doc: &'a Document<'_>, quoted: &'a Quoted) -> impl Iterator<Item = (usize, Gender, usize)> + 'a {
     let l = lists();
     doc.sentences.iter().enumerate().flat_map(move |(si, s)| {
         s.tokens.clone().filter_map(move |i| {
@@ -110,7 +99,7 @@ fn pronoun_tokens<'a>(
                 return None;
             }
             let g = *l.pronouns.get(lower(doc.token_text(i)).as_ref())?;
-            Some((i, g, si, s.paragraph))
+            Some((i, g, si))
         })
     })
 }
@@ -119,7 +108,7 @@ fn pronoun_tokens<'a>(
 fn infer_gender(doc: &Document<'_>, quoted: &Quoted, people: &mut [Person]) {
     let marks = timeline(doc, people);
     let mut votes = vec![(0u32, 0u32); people.len()];
-    for (i, g, si, _) in pronoun_tokens(doc, quoted) {
+    for (i, g, si) in pronoun_tokens(doc, quoted) {
         let at = doc.tokens[i].span.start;
         let before = &marks[..marks.partition_point(|m| m.at < at)];
         let recent: Vec<&Mark> = before.iter().rev().take_while(|m| m.sentence + 1 >= si).collect();
@@ -242,34 +231,5 @@ fn pick(
         [one] => Some(one.0),
         [a, b, ..] if a.1 >= 3 * b.1 && a.1 >= 3 => Some(a.0),
         _ => None,
-    }
-}
-
-/// he/him/his/himself, she/her/hers/herself outside quotations.
-fn pronouns(doc: &Document<'_>, quoted: &Quoted, people: &mut [Person]) {
-    let marks = timeline(doc, people);
-    let mut found: Vec<(usize, Span)> = Vec::new();
-    for (i, g, _, paragraph) in pronoun_tokens(doc, quoted) {
-        let at = doc.tokens[i].span.start;
-        let before = &marks[..marks.partition_point(|m| m.at < at)];
-        let window = before.iter().rev().take_while(|m| m.paragraph + 1 >= paragraph);
-        let fits = |m: &&Mark| people[m.person].gender == Some(g);
-        let Some(best) = window.clone().find(fits) else {
-            continue;
-        };
-        let from = marks.partition_point(|m| m.sentence < best.sentence);
-        let rival = marks[from..]
-            .iter()
-            .take_while(|m| m.sentence == best.sentence)
-            .any(|m| m.person != best.person && people[m.person].gender == Some(g));
-        if !rival {
-            found.push((best.person, doc.tokens[i].span));
-        }
-    }
-    for (p, span) in found {
-        people[p].mentions.push(Mention {
-            span,
-            kind: MentionKind::Pronoun,
-        });
     }
 }
