@@ -63,18 +63,26 @@ const GENERIC: &[&str] = &[
 #[derive(Clone, Copy)]
 struct Mark {
     at: usize,
+    end: usize,
     person: usize,
     sentence: usize,
+    paragraph: usize,
 }
 
 fn timeline(doc: &Document<'_>, people: &[Person]) -> Vec<Mark> {
     let mut marks: Vec<Mark> = people
         .iter()
         .enumerate()
-        .flat_map(|(pi, p)| p.mentions.iter().map(move |m| (pi, m.span.start)))
-        .filter_map(|(person, at)| {
-            let sentence = doc.sentence_at(at)?;
-            Some(Mark { at, person, sentence })
+        .flat_map(|(pi, p)| p.mentions.iter().map(move |m| (pi, m.span)))
+        .filter_map(|(person, span)| {
+            let sentence = doc.sentence_at(span.start)?;
+            Some(Mark {
+                at: span.start,
+                end: span.end,
+                person,
+                sentence,
+                paragraph: doc.sentences[sentence].paragraph,
+            })
         })
         .collect();
     marks.sort_by_key(|m| m.at);
@@ -137,8 +145,25 @@ fn infer_gender(doc: &Document<'_>, quoted: &Quoted, people: &mut [Person]) {
 /// "the actress", "The Oscar-nominated actress", "the director, 45".
 fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut [Person]) {
     let l = lists();
-    let mut linked_in_sentence: Vec<(usize, usize)> = Vec::new();
+    let names = timeline(doc, people);
+    let mut ends = vec![Vec::new(); people.len()];
+    for m in &names {
+        if let Some(e) = ends.get_mut(m.person) {
+            e.push(m.end);
+        }
+    }
+    for e in &mut ends {
+        e.sort_unstable();
+    }
+    let mut seen = Seen {
+        names,
+        ends,
+        added: Vec::new(),
+        candidates: Vec::new(),
+    };
+    let mut linked_in_sentence: Vec<usize> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
+        linked_in_sentence.clear();
         for i in s.tokens.clone() {
             if lower(doc.token_text(i)) != "the" || quoted.contains(doc.tokens[i].span.start) {
                 continue;
@@ -163,13 +188,26 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
             let span = Span::new(doc.tokens[i].span.start, doc.tokens[head].span.end);
             let role = lower(doc.token_text(head)).into_owned();
             let sex = l.roles.get(&role).copied().flatten();
-            let exclude: Vec<usize> = linked_in_sentence
-                .iter()
-                .filter(|(s2, _)| *s2 == si)
-                .map(|(_, p)| *p)
-                .collect();
-            if let Some(p) = pick(doc, people, span, si, &role, sex, &exclude) {
-                linked_in_sentence.push((si, p));
+            let epithet = Epithet {
+                span,
+                sentence: si,
+                paragraph: s.paragraph,
+                role: &role,
+                sex,
+            };
+            if let Some(p) = pick(people, &mut seen, &epithet, &linked_in_sentence) {
+                linked_in_sentence.push(p);
+                seen.added.push(Mark {
+                    at: span.start,
+                    end: span.end,
+                    person: p,
+                    sentence: si,
+                    paragraph: s.paragraph,
+                });
+                if let Some(e) = seen.ends.get_mut(p) {
+                    let at = e.partition_point(|&x| x <= span.end);
+                    e.insert(at, span.end);
+                }
                 let person = &mut people[p];
                 person.mentions.push(Mention {
                     span,
@@ -189,37 +227,74 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
     }
 }
 
-/// The person an epithet refers to, if exactly one fits.
-fn pick(
-    doc: &Document<'_>,
-    people: &[Person],
+/// Mentions seen so far: the names, the epithets linked since, where each person's mentions
+/// end, and a buffer.
+struct Seen {
+    names: Vec<Mark>,
+    ends: Vec<Vec<usize>>,
+    added: Vec<Mark>,
+    candidates: Vec<usize>,
+}
+
+/// An epithet looking for its person.
+struct Epithet<'r> {
     span: Span,
     sentence: usize,
-    role: &str,
+    paragraph: usize,
+    role: &'r str,
     sex: Option<Gender>,
-    exclude: &[usize],
-) -> Option<usize> {
-    let paragraph = doc.sentences[sentence].paragraph;
-    let in_sentence = |m: &Mention| doc.sentence_at(m.span.start) == Some(sentence);
+}
+
+/// The person an epithet refers to, if exactly one fits.
+fn pick(people: &[Person], seen: &mut Seen, e: &Epithet<'_>, exclude: &[usize]) -> Option<usize> {
+    let Seen {
+        names,
+        ends,
+        added,
+        candidates,
+    } = seen;
+    let before = |list: &[Mark]| list.partition_point(|m| m.at < e.span.start);
+    let (nb, ab) = (before(names), before(added));
+    // People named in the epithet's own sentence, before or after it.
+    let from = names.partition_point(|m| m.sentence < e.sentence);
+    let in_sentence = |p: usize| {
+        names[from..]
+            .iter()
+            .take_while(|m| m.sentence == e.sentence)
+            .any(|m| m.person == p)
+            || added[..ab]
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence == e.sentence)
+                .any(|m| m.person == p)
+    };
+    candidates.clear();
+    for list in [&names[..nb], &added[..ab]] {
+        candidates.extend(
+            list.iter()
+                .rev()
+                .take_while(|m| m.paragraph + 2 >= e.paragraph)
+                .filter(|m| m.end <= e.span.start)
+                .map(|m| m.person),
+        );
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let count = |p: usize| ends.get(p).map_or(0, |v| v.partition_point(|&x| x <= e.span.start));
     let mut cands: Vec<(usize, usize, bool)> = Vec::new();
-    for (pi, p) in people.iter().enumerate() {
-        if exclude.contains(&pi) || p.mentions.iter().any(in_sentence) {
+    for &pi in candidates.iter() {
+        let Some(p) = people.get(pi) else {
+            continue;
+        };
+        if exclude.contains(&pi) || in_sentence(pi) {
             continue;
         }
-        let recent = p.mentions.iter().any(|m| {
-            m.span.end <= span.start
-                && doc
-                    .sentence_at(m.span.start)
-                    .is_some_and(|s| doc.sentences[s].paragraph + 2 >= paragraph)
-        });
-        let fits = sex.is_none() || p.gender.is_none() || p.gender == sex;
-        if recent && fits {
-            let count = p.mentions.iter().filter(|m| m.span.end <= span.start).count();
+        if e.sex.is_none() || p.gender.is_none() || p.gender == e.sex {
             let described = p
                 .descriptors
                 .iter()
-                .any(|d| d.text.to_lowercase().split_whitespace().any(|w| w == role));
-            cands.push((pi, count, described));
+                .any(|d| d.text.to_lowercase().split_whitespace().any(|w| w == e.role));
+            cands.push((pi, count(pi), described));
         }
     }
     let described: Vec<usize> = cands.iter().filter(|c| c.2).map(|c| c.0).collect();

@@ -1,7 +1,7 @@
 //! Document-level propagation: once "Ana Ortiz" is found, every other "Ortiz", "Ana",
 //! "Ortiz’s", "ORTIZ" and "Ana Ortiz" in the document is a mention too.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::model::Span;
 use crate::analysis::segment::{Document, TokenKind};
@@ -20,6 +20,8 @@ struct Keys {
     full: HashSet<Vec<String>>,
     /// Surnames of full names, for variant spellings.
     surnames: HashSet<String>,
+    /// The same surnames by first letter.
+    by_initial: HashMap<char, Vec<String>>,
 }
 
 fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
@@ -28,6 +30,7 @@ fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
         given: HashSet::new(),
         full: HashSet::new(),
         surnames: HashSet::new(),
+        by_initial: HashMap::new(),
     };
     for m in found {
         let words: Vec<String> = m.words.iter().map(|&i| fold(shapes[i].name.of(&doc.text))).collect();
@@ -42,6 +45,11 @@ fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
                     k.full.insert(words[from..].to_vec());
                 }
             }
+        }
+    }
+    for s in &k.surnames {
+        if let Some(c) = s.chars().next() {
+            k.by_initial.entry(c).or_default().push(s.clone());
         }
     }
     k
@@ -135,8 +143,12 @@ fn place_after(doc: &Document<'_>, next: usize) -> bool {
 /// and `name-variant` reports it).
 fn variant_of_surname(k: &Keys, w: &str, m: &NameMention, shapes: &[Shape]) -> bool {
     let l = lists();
-    let near = |s: &String| s.len().abs_diff(w.len()) <= 1 && s.chars().next() == w.chars().next();
-    let candidates = k.surnames.iter().filter(|s| near(s));
+    let same_initial = w
+        .chars()
+        .next()
+        .and_then(|c| k.by_initial.get(&c))
+        .map_or(&[][..], Vec::as_slice);
+    let candidates = same_initial.iter().filter(|s| s.len().abs_diff(w.len()) <= 1);
     let listed = l.stopwords.contains(w) || l.nonperson.contains(w) || l.places.contains(w) || l.common.contains(w);
     !listed
         && !shapes[m.words[0]].allcaps
