@@ -8,11 +8,10 @@
 //! split the bare surname by recency: the story's own convention is that "Ortiz" means the
 //! Ortiz last named. A single name matching no full name is a person of its own.
 
-use std::collections::HashMap;
-
 use crate::analysis::model::Gender;
 use crate::analysis::segment::Document;
 
+use super::lists::FastMap;
 use super::mentions::NameMention;
 use super::tokens::Shape;
 
@@ -72,12 +71,12 @@ fn words(doc: &Document<'_>, shapes: &[Shape], m: &NameMention) -> (Vec<String>,
 /// group's given name can change, so callers check the group itself).
 #[derive(Default)]
 struct Index {
-    surname: HashMap<String, Vec<usize>>,
-    given: HashMap<String, Vec<usize>>,
+    surname: FastMap<String, Vec<usize>>,
+    given: FastMap<String, Vec<usize>>,
 }
 
 impl Index {
-    fn add(map: &mut HashMap<String, Vec<usize>>, key: &str, gi: usize) {
+    fn add(map: &mut FastMap<String, Vec<usize>>, key: &str, gi: usize) {
         let list = map.entry(key.to_string()).or_default();
         let at = list.partition_point(|&x| x < gi);
         if list.get(at) != Some(&gi) {

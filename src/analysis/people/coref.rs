@@ -103,11 +103,11 @@ fn pronoun_tokens<'a>(doc: &'a Document<'_>, quoted: &'a Quoted) -> impl Iterato
     doc.sentences.iter().enumerate().flat_map(move |(si, s)| {
         s.tokens.clone().filter_map(move |i| {
             let t = doc.tokens[i];
-            if t.kind != TokenKind::Word || quoted.contains(t.span.start) {
+            if t.kind != TokenKind::Word {
                 return None;
             }
-            let g = *l.pronouns.get(lower(doc.token_text(i)).as_ref())?;
-            Some((i, g, si))
+            let g = l.pronoun(doc.token_text(i))?;
+            (!quoted.contains(t.span.start)).then_some((i, g, si))
         })
     })
 }
@@ -165,7 +165,7 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
     for (si, s) in doc.sentences.iter().enumerate() {
         linked_in_sentence.clear();
         for i in s.tokens.clone() {
-            if lower(doc.token_text(i)) != "the" || quoted.contains(doc.tokens[i].span.start) {
+            if !doc.token_text(i).eq_ignore_ascii_case("the") || quoted.contains(doc.tokens[i].span.start) {
                 continue;
             }
             let Some(head) = (i + 1..(i + 8).min(s.tokens.end)).find(|&k| {

@@ -249,13 +249,16 @@ fn pronouns(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted) -> Vec<Pronou
     for (si, s) in doc.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
             let t = doc.tokens[i];
-            if t.kind != TokenKind::Word || quoted.contains(t.span.start) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let Some(sex) = l.pronoun(doc.token_text(i)) else {
+                continue;
+            };
+            if quoted.contains(t.span.start) {
                 continue;
             }
             let word = lower(doc.token_text(i));
-            let Some(&sex) = l.pronouns.get(word.as_ref()) else {
-                continue;
-            };
             out.push(Pronoun {
                 token: i,
                 sex,
