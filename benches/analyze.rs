@@ -4,6 +4,7 @@
 //! with a different invented cast so the people engine sees new names, not one story repeated.
 //! Each size runs until about a second has passed (at least three times); the report gives the
 //! mean milliseconds per document and code points per second. Plain `std::time`, no harness.
+//! A second table times segmentation plus the people engine alone on the same documents.
 //!
 //! Run without `--bench` (as `cargo test --benches` does) it analyses the smallest document once
 //! and exits: a smoke test that keeps the bench compiling and working.
@@ -12,7 +13,8 @@ use std::hint::black_box;
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use copydesk::analysis::{analyze, Config, Format};
+use copydesk::analysis::segment::Document;
+use copydesk::analysis::{analyze, people, Config, Format};
 
 const ARTICLE: &str = include_str!("../examples/article.md");
 
@@ -98,6 +100,17 @@ fn time(text: &str, config: &Config) -> (Duration, u32) {
     (start.elapsed() / runs, runs)
 }
 
+/// Mean time per run of segmentation and the people engine on `text`.
+fn time_people(text: &str, format: Format) -> (Duration, u32) {
+    let start = Instant::now();
+    let mut runs = 0;
+    while runs < 3 || start.elapsed() < Duration::from_secs(1) {
+        black_box(people::find(&Document::new(black_box(text), format)));
+        runs += 1;
+    }
+    (start.elapsed() / runs, runs)
+}
+
 fn main() -> io::Result<()> {
     let full = std::env::args().any(|a| a == "--bench");
     let config = Config::with_format(Format::Markdown);
@@ -120,6 +133,15 @@ fn main() -> io::Result<()> {
         let text = document(size);
         let chars = text.chars().count();
         let (per_doc, runs) = time(&text, &config);
+        let rate = chars as f64 / per_doc.as_secs_f64();
+        let ms = per_doc.as_secs_f64() * 1e3;
+        writeln!(out, "{label:>8} {chars:>10} {ms:>12.2} {rate:>14.0} {runs:>6}")?;
+    }
+    writeln!(out, "segmentation + people engine:")?;
+    for (label, size) in SIZES {
+        let text = document(size);
+        let chars = text.chars().count();
+        let (per_doc, runs) = time_people(&text, Format::Markdown);
         let rate = chars as f64 / per_doc.as_secs_f64();
         let ms = per_doc.as_secs_f64() * 1e3;
         writeln!(out, "{label:>8} {chars:>10} {ms:>12.2} {rate:>14.0} {runs:>6}")?;

@@ -11,6 +11,7 @@
 use crate::analysis::model::Gender;
 use crate::analysis::segment::Document;
 
+use super::lists::FastMap;
 use super::mentions::NameMention;
 use super::tokens::Shape;
 
@@ -66,9 +67,43 @@ fn words(doc: &Document<'_>, shapes: &[Shape], m: &NameMention) -> (Vec<String>,
     (w, initial)
 }
 
+/// Groups by surname and by given name, each list in group order (entries may be stale: a
+/// group's given name can change, so callers check the group itself).
+#[derive(Default)]
+struct Index {
+    surname: FastMap<String, Vec<usize>>,
+    given: FastMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn add(map: &mut FastMap<String, Vec<usize>>, key: &str, gi: usize) {
+        let list = map.entry(key.to_string()).or_default();
+        let at = list.partition_point(|&x| x < gi);
+        if list.get(at) != Some(&gi) {
+            list.insert(at, gi);
+        }
+    }
+
+    fn note(&mut self, gi: usize, g: &Group) {
+        Index::add(&mut self.surname, &g.surname, gi);
+        if let Some(given) = &g.given {
+            Index::add(&mut self.given, given, gi);
+        }
+    }
+
+    fn by_surname(&self, surname: &str) -> &[usize] {
+        self.surname.get(surname).map_or(&[], Vec::as_slice)
+    }
+
+    fn by_given(&self, given: &str) -> &[usize] {
+        self.given.get(given).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Groups `mentions` (sorted by position) into people.
 pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
+    let mut index = Index::default();
     let keys: Vec<(Vec<String>, Option<char>)> = mentions.iter().map(|m| words(doc, shapes, m)).collect();
     for (mi, (w, initial)) in keys.iter().enumerate() {
         let (Some(first), Some(last)) = (w.first(), w.last()) else {
@@ -78,7 +113,8 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
             continue;
         }
         let given = (w.len() >= 2).then(|| first.clone());
-        let found = groups.iter().position(|g| {
+        let found = index.by_surname(last).iter().copied().find(|&gi| {
+            let g = &groups[gi];
             g.given.is_some()
                 && g.surname == *last
                 && match (&given, &g.given) {
@@ -88,9 +124,11 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
         });
         // "Ana Ortis" after "Ana Ortiz": the same given name and a surname one letter off.
         let found = found.or_else(|| {
-            groups
-                .iter()
-                .position(|g| g.given.is_some() && g.given == given && given.is_some() && one_edit(&g.surname, last))
+            let same_given = given.as_deref().map_or(&[][..], |n| index.by_given(n));
+            same_given.iter().copied().find(|&gi| {
+                let g = &groups[gi];
+                g.given.is_some() && g.given == given && one_edit(&g.surname, last)
+            })
         });
         let gi = found.unwrap_or_else(|| {
             groups.push(Group {
@@ -104,6 +142,7 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
             groups[gi].words = w.clone();
             groups[gi].given = given.clone().or(groups[gi].given.take());
         }
+        index.note(gi, &groups[gi]);
         groups[gi].mentions.push(mi);
         if groups[gi].gender.is_none() {
             groups[gi].gender = mentions[mi].title_gender;
@@ -118,13 +157,14 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
         if w.len() != 1 || initial.is_some() {
             continue;
         }
-        let gi = pick(doc, &groups, mentions, mi, &w[0]).unwrap_or_else(|| {
+        let gi = pick(doc, (&groups, &index), mentions, mi, &w[0]).unwrap_or_else(|| {
             groups.push(Group {
                 surname: w[0].clone(),
                 ..Group::default()
             });
             groups.len() - 1
         });
+        index.note(gi, &groups[gi]);
         groups[gi].mentions.push(mi);
     }
     for g in &mut groups {
@@ -137,15 +177,26 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
 /// (else given name); among several, the one named in this or the previous sentence, else the
 /// one mentioned most so far (a biography's subject keeps the bare surname when a relative is
 /// named), else the first named after it.
-fn pick(doc: &Document<'_>, groups: &[Group], mentions: &[NameMention], mi: usize, word: &str) -> Option<usize> {
+fn pick(
+    doc: &Document<'_>,
+    (groups, index): (&[Group], &Index),
+    mentions: &[NameMention],
+    mi: usize,
+    word: &str,
+) -> Option<usize> {
     let at = mentions[mi].span.start;
     let here = doc.sentence_at(at).unwrap_or(0);
     let sex = mentions[mi].title_gender;
     let fits = |g: &Group| sex.is_none() || g.gender.is_none() || g.gender == sex;
     let by = |surname: bool| -> Option<usize> {
-        let matching: Vec<(usize, Option<usize>, usize, usize)> = groups
+        let listed = if surname {
+            index.by_surname(word)
+        } else {
+            index.by_given(word)
+        };
+        let matching: Vec<(usize, Option<usize>, usize, usize)> = listed
             .iter()
-            .enumerate()
+            .filter_map(|&gi| Some((gi, groups.get(gi)?)))
             .filter(|(_, g)| {
                 fits(g)
                     && if surname {

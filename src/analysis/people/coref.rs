@@ -8,9 +8,7 @@
 //!   sentence (the subject of "Ortiz met the dancer" is not the dancer), described with that
 //!   noun if anyone was, else the only one left, else one mentioned at least three times as
 //!   often as any other. Otherwise they stay unlinked.
-//! - Pronouns outside quotations link to the most recent person of their sex in the same or
-//!   the previous paragraph, unless a second person of that sex was named in the same sentence
-//!   as that person. Pronouns inside quotations are the speaker's words and are left alone.
+//! - Pronouns outside quotations link to the most salient person of their sex ([`super::salience`]).
 
 use crate::analysis::model::{Age, Descriptor, Gender, Mention, MentionKind, Person, Span};
 use crate::analysis::segment::{Document, TokenKind};
@@ -65,6 +63,7 @@ const GENERIC: &[&str] = &[
 #[derive(Clone, Copy)]
 struct Mark {
     at: usize,
+    end: usize,
     person: usize,
     sentence: usize,
     paragraph: usize,
@@ -74,11 +73,12 @@ fn timeline(doc: &Document<'_>, people: &[Person]) -> Vec<Mark> {
     let mut marks: Vec<Mark> = people
         .iter()
         .enumerate()
-        .flat_map(|(pi, p)| p.mentions.iter().map(move |m| (pi, m.span.start)))
-        .filter_map(|(person, at)| {
-            let sentence = doc.sentence_at(at)?;
+        .flat_map(|(pi, p)| p.mentions.iter().map(move |m| (pi, m.span)))
+        .filter_map(|(person, span)| {
+            let sentence = doc.sentence_at(span.start)?;
             Some(Mark {
-                at,
+                at: span.start,
+                end: span.end,
                 person,
                 sentence,
                 paragraph: doc.sentences[sentence].paragraph,
@@ -94,23 +94,20 @@ pub fn link(doc: &Document<'_>, shapes: &[Shape], people: &mut [Person]) {
     let quoted = Quoted::new(doc);
     infer_gender(doc, &quoted, people);
     nominals(doc, shapes, &quoted, people);
-    pronouns(doc, &quoted, people);
+    super::salience::link(doc, shapes, &quoted, people);
 }
 
-/// Pronoun tokens outside quotations: (token, sex, sentence, paragraph).
-fn pronoun_tokens<'a>(
-    doc: &'a Document<'_>,
-    quoted: &'a Quoted,
-) -> impl Iterator<Item = (usize, Gender, usize, usize)> + 'a {
+/// Pronoun tokens outside quotations: (token, sex, sentence).
+fn pronoun_tokens<'a>(doc: &'a Document<'_>, quoted: &'a Quoted) -> impl Iterator<Item = (usize, Gender, usize)> + 'a {
     let l = lists();
     doc.sentences.iter().enumerate().flat_map(move |(si, s)| {
         s.tokens.clone().filter_map(move |i| {
             let t = doc.tokens[i];
-            if t.kind != TokenKind::Word || quoted.contains(t.span.start) {
+            if t.kind != TokenKind::Word {
                 return None;
             }
-            let g = *l.pronouns.get(lower(doc.token_text(i)).as_ref())?;
-            Some((i, g, si, s.paragraph))
+            let g = l.pronoun(doc.token_text(i))?;
+            (!quoted.contains(t.span.start)).then_some((i, g, si))
         })
     })
 }
@@ -119,7 +116,7 @@ fn pronoun_tokens<'a>(
 fn infer_gender(doc: &Document<'_>, quoted: &Quoted, people: &mut [Person]) {
     let marks = timeline(doc, people);
     let mut votes = vec![(0u32, 0u32); people.len()];
-    for (i, g, si, _) in pronoun_tokens(doc, quoted) {
+    for (i, g, si) in pronoun_tokens(doc, quoted) {
         let at = doc.tokens[i].span.start;
         let before = &marks[..marks.partition_point(|m| m.at < at)];
         let recent: Vec<&Mark> = before.iter().rev().take_while(|m| m.sentence + 1 >= si).collect();
@@ -148,10 +145,27 @@ fn infer_gender(doc: &Document<'_>, quoted: &Quoted, people: &mut [Person]) {
 /// "the actress", "The Oscar-nominated actress", "the director, 45".
 fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut [Person]) {
     let l = lists();
-    let mut linked_in_sentence: Vec<(usize, usize)> = Vec::new();
+    let names = timeline(doc, people);
+    let mut ends = vec![Vec::new(); people.len()];
+    for m in &names {
+        if let Some(e) = ends.get_mut(m.person) {
+            e.push(m.end);
+        }
+    }
+    for e in &mut ends {
+        e.sort_unstable();
+    }
+    let mut seen = Seen {
+        names,
+        ends,
+        added: Vec::new(),
+        candidates: Vec::new(),
+    };
+    let mut linked_in_sentence: Vec<usize> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
+        linked_in_sentence.clear();
         for i in s.tokens.clone() {
-            if lower(doc.token_text(i)) != "the" || quoted.contains(doc.tokens[i].span.start) {
+            if !doc.token_text(i).eq_ignore_ascii_case("the") || quoted.contains(doc.tokens[i].span.start) {
                 continue;
             }
             let Some(head) = (i + 1..(i + 8).min(s.tokens.end)).find(|&k| {
@@ -174,13 +188,26 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
             let span = Span::new(doc.tokens[i].span.start, doc.tokens[head].span.end);
             let role = lower(doc.token_text(head)).into_owned();
             let sex = l.roles.get(&role).copied().flatten();
-            let exclude: Vec<usize> = linked_in_sentence
-                .iter()
-                .filter(|(s2, _)| *s2 == si)
-                .map(|(_, p)| *p)
-                .collect();
-            if let Some(p) = pick(doc, people, span, si, &role, sex, &exclude) {
-                linked_in_sentence.push((si, p));
+            let epithet = Epithet {
+                span,
+                sentence: si,
+                paragraph: s.paragraph,
+                role: &role,
+                sex,
+            };
+            if let Some(p) = pick(people, &mut seen, &epithet, &linked_in_sentence) {
+                linked_in_sentence.push(p);
+                seen.added.push(Mark {
+                    at: span.start,
+                    end: span.end,
+                    person: p,
+                    sentence: si,
+                    paragraph: s.paragraph,
+                });
+                if let Some(e) = seen.ends.get_mut(p) {
+                    let at = e.partition_point(|&x| x <= span.end);
+                    e.insert(at, span.end);
+                }
                 let person = &mut people[p];
                 person.mentions.push(Mention {
                     span,
@@ -200,37 +227,74 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
     }
 }
 
-/// The person an epithet refers to, if exactly one fits.
-fn pick(
-    doc: &Document<'_>,
-    people: &[Person],
+/// Mentions seen so far: the names, the epithets linked since, where each person's mentions
+/// end, and a buffer.
+struct Seen {
+    names: Vec<Mark>,
+    ends: Vec<Vec<usize>>,
+    added: Vec<Mark>,
+    candidates: Vec<usize>,
+}
+
+/// An epithet looking for its person.
+struct Epithet<'r> {
     span: Span,
     sentence: usize,
-    role: &str,
+    paragraph: usize,
+    role: &'r str,
     sex: Option<Gender>,
-    exclude: &[usize],
-) -> Option<usize> {
-    let paragraph = doc.sentences[sentence].paragraph;
-    let in_sentence = |m: &Mention| doc.sentence_at(m.span.start) == Some(sentence);
+}
+
+/// The person an epithet refers to, if exactly one fits.
+fn pick(people: &[Person], seen: &mut Seen, e: &Epithet<'_>, exclude: &[usize]) -> Option<usize> {
+    let Seen {
+        names,
+        ends,
+        added,
+        candidates,
+    } = seen;
+    let before = |list: &[Mark]| list.partition_point(|m| m.at < e.span.start);
+    let (nb, ab) = (before(names), before(added));
+    // People named in the epithet's own sentence, before or after it.
+    let from = names.partition_point(|m| m.sentence < e.sentence);
+    let in_sentence = |p: usize| {
+        names[from..]
+            .iter()
+            .take_while(|m| m.sentence == e.sentence)
+            .any(|m| m.person == p)
+            || added[..ab]
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence == e.sentence)
+                .any(|m| m.person == p)
+    };
+    candidates.clear();
+    for list in [&names[..nb], &added[..ab]] {
+        candidates.extend(
+            list.iter()
+                .rev()
+                .take_while(|m| m.paragraph + 2 >= e.paragraph)
+                .filter(|m| m.end <= e.span.start)
+                .map(|m| m.person),
+        );
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let count = |p: usize| ends.get(p).map_or(0, |v| v.partition_point(|&x| x <= e.span.start));
     let mut cands: Vec<(usize, usize, bool)> = Vec::new();
-    for (pi, p) in people.iter().enumerate() {
-        if exclude.contains(&pi) || p.mentions.iter().any(in_sentence) {
+    for &pi in candidates.iter() {
+        let Some(p) = people.get(pi) else {
+            continue;
+        };
+        if exclude.contains(&pi) || in_sentence(pi) {
             continue;
         }
-        let recent = p.mentions.iter().any(|m| {
-            m.span.end <= span.start
-                && doc
-                    .sentence_at(m.span.start)
-                    .is_some_and(|s| doc.sentences[s].paragraph + 2 >= paragraph)
-        });
-        let fits = sex.is_none() || p.gender.is_none() || p.gender == sex;
-        if recent && fits {
-            let count = p.mentions.iter().filter(|m| m.span.end <= span.start).count();
+        if e.sex.is_none() || p.gender.is_none() || p.gender == e.sex {
             let described = p
                 .descriptors
                 .iter()
-                .any(|d| d.text.to_lowercase().split_whitespace().any(|w| w == role));
-            cands.push((pi, count, described));
+                .any(|d| d.text.to_lowercase().split_whitespace().any(|w| w == e.role));
+            cands.push((pi, count(pi), described));
         }
     }
     let described: Vec<usize> = cands.iter().filter(|c| c.2).map(|c| c.0).collect();
@@ -242,34 +306,5 @@ fn pick(
         [one] => Some(one.0),
         [a, b, ..] if a.1 >= 3 * b.1 && a.1 >= 3 => Some(a.0),
         _ => None,
-    }
-}
-
-/// he/him/his/himself, she/her/hers/herself outside quotations.
-fn pronouns(doc: &Document<'_>, quoted: &Quoted, people: &mut [Person]) {
-    let marks = timeline(doc, people);
-    let mut found: Vec<(usize, Span)> = Vec::new();
-    for (i, g, _, paragraph) in pronoun_tokens(doc, quoted) {
-        let at = doc.tokens[i].span.start;
-        let before = &marks[..marks.partition_point(|m| m.at < at)];
-        let window = before.iter().rev().take_while(|m| m.paragraph + 1 >= paragraph);
-        let fits = |m: &&Mark| people[m.person].gender == Some(g);
-        let Some(best) = window.clone().find(fits) else {
-            continue;
-        };
-        let from = marks.partition_point(|m| m.sentence < best.sentence);
-        let rival = marks[from..]
-            .iter()
-            .take_while(|m| m.sentence == best.sentence)
-            .any(|m| m.person != best.person && people[m.person].gender == Some(g));
-        if !rival {
-            found.push((best.person, doc.tokens[i].span));
-        }
-    }
-    for (p, span) in found {
-        people[p].mentions.push(Mention {
-            span,
-            kind: MentionKind::Pronoun,
-        });
     }
 }

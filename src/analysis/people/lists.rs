@@ -2,34 +2,80 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::analysis::lexicon::entries;
 use crate::analysis::model::Gender;
 
+/// FxHash, the hasher of Firefox and rustc: fast on the short words these tables hold. The
+/// input is the writer's own story, so resistance to hash flooding is not needed.
+#[derive(Clone, Copy, Default)]
+pub struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(u64::try_from(i).unwrap_or(u64::MAX));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`Fx`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// A hash set with [`Fx`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
+
 /// Every list the people engine reads.
 pub struct Lists {
     /// Honorifics and titles, with the sex they imply.
-    pub titles: HashMap<String, Option<Gender>>,
+    pub titles: FastMap<String, Option<Gender>>,
     /// Role nouns for epithets and appositives, with the sex they imply.
-    pub roles: HashMap<String, Option<Gender>>,
+    pub roles: FastMap<String, Option<Gender>>,
     /// Words that say what a person is when written right before the name ("Swede", "biologist").
-    pub prefixes: HashMap<String, Option<Gender>>,
+    pub prefixes: FastMap<String, Option<Gender>>,
     /// Family and personal relations.
-    pub relations: HashMap<String, Option<Gender>>,
+    pub relations: FastMap<String, Option<Gender>>,
     /// Third-person pronouns.
-    pub pronouns: HashMap<String, Gender>,
-    pub places: HashSet<String>,
-    pub nonperson: HashSet<String>,
+    pub pronouns: FastMap<String, Gender>,
+    pub places: FastSet<String>,
+    pub nonperson: FastSet<String>,
     /// Multi-word non-person names, words joined by one space.
-    pub nonperson_phrases: HashSet<String>,
-    pub stopwords: HashSet<String>,
-    pub common: HashSet<String>,
-    pub speech_verbs: HashSet<String>,
-    pub work_nouns: HashSet<String>,
+    pub nonperson_phrases: FastSet<String>,
+    pub stopwords: FastSet<String>,
+    pub common: FastSet<String>,
+    pub speech_verbs: FastSet<String>,
+    pub work_nouns: FastSet<String>,
 }
 
-fn gendered(data: &'static str) -> HashMap<String, Option<Gender>> {
+fn gendered(data: &'static str) -> FastMap<String, Option<Gender>> {
     entries(data)
         .map(|line| {
             let mut parts = line.split_whitespace();
@@ -44,8 +90,8 @@ fn gendered(data: &'static str) -> HashMap<String, Option<Gender>> {
         .collect()
 }
 
-fn set(data: &'static str) -> HashSet<String> {
-    crate::analysis::lexicon::set(data)
+fn set(data: &'static str) -> FastSet<String> {
+    entries(data).map(str::to_lowercase).collect()
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
@@ -65,6 +111,17 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     speech_verbs: set(include_str!("../lexicon/people_speech_verbs.txt")),
     work_nouns: set(include_str!("../lexicon/people_work_nouns.txt")),
 });
+
+impl Lists {
+    /// The sex a third-person pronoun implies; cheap on the words that are not pronouns.
+    pub fn pronoun(&self, word: &str) -> Option<Gender> {
+        let first = word.as_bytes().first()?;
+        if word.len() > 7 || !matches!(first, b'h' | b'H' | b's' | b'S') {
+            return None;
+        }
+        self.pronouns.get(lower(word).as_ref()).copied()
+    }
+}
 
 /// The lists, built on first use.
 pub fn lists() -> &'static Lists {

@@ -8,7 +8,8 @@
 //! 3. [`propagate`]: every other occurrence of a found name is a mention too.
 //! 4. [`cluster`]: mentions grouped into people.
 //! 5. [`describe`]: appositives, epithets, ages and relations.
-//! 6. [`coref`]: epithets ("the actress") and pronouns linked to a person when clear.
+//! 6. [`coref`] and [`salience`]: epithets ("the actress") and pronouns linked to a person when
+//!    clear.
 
 mod cluster;
 mod coref;
@@ -21,6 +22,7 @@ mod propagate;
 mod quoted;
 mod recurring;
 mod runs;
+mod salience;
 mod tokens;
 
 pub use cluster::{fold, one_edit};

@@ -1,33 +1,34 @@
 //! Document-level propagation: once "Ana Ortiz" is found, every other "Ortiz", "Ana",
 //! "Ortiz’s", "ORTIZ" and "Ana Ortiz" in the document is a mention too.
 
-use std::collections::HashSet;
-
 use crate::analysis::model::Span;
 use crate::analysis::segment::{Document, TokenKind};
 
 use super::cluster::{fold, one_edit};
-use super::lists::{lists, lower};
+use super::lists::{lists, lower, FastMap, FastSet};
 use super::mentions::{build, NameMention};
 use super::runs::{candidate, runs};
 use super::tokens::Shape;
 
 /// Lowercase name words the found mentions make known: given names, surnames, whole names.
 struct Keys {
-    words: HashSet<String>,
+    words: FastSet<String>,
     /// Given names: not propagated at the start of a sentence when also a common word.
-    given: HashSet<String>,
-    full: HashSet<Vec<String>>,
+    given: FastSet<String>,
+    full: FastSet<Vec<String>>,
     /// Surnames of full names, for variant spellings.
-    surnames: HashSet<String>,
+    surnames: FastSet<String>,
+    /// The same surnames by first letter.
+    by_initial: FastMap<char, Vec<String>>,
 }
 
 fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
     let mut k = Keys {
-        words: HashSet::new(),
-        given: HashSet::new(),
-        full: HashSet::new(),
-        surnames: HashSet::new(),
+        words: FastSet::default(),
+        given: FastSet::default(),
+        full: FastSet::default(),
+        surnames: FastSet::default(),
+        by_initial: FastMap::default(),
     };
     for m in found {
         let words: Vec<String> = m.words.iter().map(|&i| fold(shapes[i].name.of(&doc.text))).collect();
@@ -44,6 +45,11 @@ fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
             }
         }
     }
+    for s in &k.surnames {
+        if let Some(c) = s.chars().next() {
+            k.by_initial.entry(c).or_default().push(s.clone());
+        }
+    }
     k
 }
 
@@ -51,7 +57,7 @@ fn keys(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Keys {
 pub fn propagate(doc: &Document<'_>, shapes: &[Shape], found: Vec<NameMention>) -> Vec<NameMention> {
     let k = keys(doc, shapes, &found);
     let l = lists();
-    let taken: HashSet<usize> = found.iter().map(|m| m.span.start).collect();
+    let taken: FastSet<usize> = found.iter().map(|m| m.span.start).collect();
     let mut out = found;
     for s in &doc.sentences {
         for run in runs(doc, shapes, s.tokens.clone()) {
@@ -135,8 +141,12 @@ fn place_after(doc: &Document<'_>, next: usize) -> bool {
 /// and `name-variant` reports it).
 fn variant_of_surname(k: &Keys, w: &str, m: &NameMention, shapes: &[Shape]) -> bool {
     let l = lists();
-    let near = |s: &String| s.len().abs_diff(w.len()) <= 1 && s.chars().next() == w.chars().next();
-    let candidates = k.surnames.iter().filter(|s| near(s));
+    let same_initial = w
+        .chars()
+        .next()
+        .and_then(|c| k.by_initial.get(&c))
+        .map_or(&[][..], Vec::as_slice);
+    let candidates = same_initial.iter().filter(|s| s.len().abs_diff(w.len()) <= 1);
     let listed = l.stopwords.contains(w) || l.nonperson.contains(w) || l.places.contains(w) || l.common.contains(w);
     !listed
         && !shapes[m.words[0]].allcaps

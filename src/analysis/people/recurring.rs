@@ -3,11 +3,9 @@
 //! any other name, by "he", "she", "his" or "her", and never by "it" or "its", nor written
 //! after "in", "at" or "near" as places are.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::analysis::segment::Document;
 
-use super::lists::{lists, lower};
+use super::lists::{lists, lower, FastMap, FastSet};
 use super::mentions::{build, NameMention};
 use super::runs::{before, candidate, runs};
 use super::tokens::Shape;
@@ -25,8 +23,8 @@ struct Tally {
 /// finds the rest).
 pub fn find(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Vec<NameMention> {
     let l = lists();
-    let mut tally: HashMap<String, Tally> = HashMap::new();
-    let taken: HashSet<usize> = found.iter().map(|f| f.span.start).collect();
+    let mut tally: FastMap<String, Tally> = FastMap::default();
+    let taken: FastSet<usize> = found.iter().map(|f| f.span.start).collect();
     for s in &doc.sentences {
         for run in runs(doc, shapes, s.tokens.clone()) {
             let Some(c) = candidate(doc, run.clone()) else {

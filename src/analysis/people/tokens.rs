@@ -107,10 +107,10 @@ pub fn shapes(doc: &Document<'_>) -> Vec<Shape> {
         s.initial = glued_dot && base.chars().count() == 1 && first.is_uppercase();
         s.particle = PARTICLES.contains(&base) || CAPITAL_PARTICLES.contains(&lower(base).as_ref());
         s.suffix = SUFFIXES.contains(&base);
-        let head = base.split(['\'', '’']).next().unwrap_or(base);
         // Speech verbs end a run too: "Clinton Said Banks Failed" in a title-case headline.
         let w = lower(base);
-        s.stop = l.stopwords.contains(lower(head).as_ref())
+        let head = w.split(['\'', '’']).next().unwrap_or(&w);
+        s.stop = l.stopwords.contains(head)
             || CALENDAR.contains(&w.as_ref())
             || (i > 0 && l.speech_verbs.contains(w.as_ref()));
         out.push(s);
