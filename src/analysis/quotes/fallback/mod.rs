@@ -291,18 +291,12 @@ fn cue(v: &View<'_>, i: usize, floor: usize, start: usize, ceil: usize, earlier:
     let coordinated = i > start
         && v.word(i - 1)
             .is_some_and(|p| words::is_one_of(p, &["and", "but", "then"]));
-    if coordinated {
-        let np = np::clause_subject(v, start, i - 1)?;
-        return Some(Tag {
-            speaker: np.span,
-            kind: np.kind,
-            cue,
-            first: np.first,
-            last: i,
-            closing,
-        });
-    }
-    if let Some(np) = np::before(v, i, floor) {
+    let subject = if coordinated {
+        Some(np::clause_subject(v, start, i - 1)?)
+    } else {
+        np::before(v, i, floor)
+    };
+    if let Some(np) = subject {
         return Some(Tag {
             speaker: np.span,
             kind: np.kind,
