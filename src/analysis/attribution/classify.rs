@@ -157,9 +157,12 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         && m <= s + 2
         && (s..m).all(|t| is_quantifier(cx.low(t)) || matches!(cx.low(t), "a" | "an" | "the"))
     {
+        // "one of the aides", "a pair of women" count specific people; "a group of parents",
+        // "a number of critics", "dozens of protesters" stay a crowd.
         let counted = (s..m).any(|t| {
-            lex::is_counting_determiner(cx.low(t))
-                || matches!(cx.low(t), "pair" | "number" | "group" | "couple" | "handful")
+            let w = cx.low(t);
+            (lex::is_counting_determiner(w) && !matches!(w, "a" | "an" | "number" | "handful" | "dozens" | "hundreds"))
+                || matches!(w, "pair" | "couple")
         });
         return match classify_np(cx, m + 1, e) {
             Some(mut inner) => {
@@ -218,11 +221,28 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         return class(SourceKind::Pronoun);
     }
     let first = cx.low(s);
+    // "Both lawmakers said": the pair was named just before; it points back like a pronoun.
+    if first == "both" && head > s {
+        return class(SourceKind::Pronoun);
+    }
     let counted = is_counted(cx, s, head);
+    // "Some say", "many believe": a bare quantifier stands for an unnamed crowd.
+    if (s..=head).all(|t| !cx.is_word(t) || is_quantifier(cx.low(t)) || lex::is_determiner(cx.low(t)))
+        && is_crowd_quantifier(hl)
+    {
+        return class(SourceKind::Vague);
+    }
     // "The Daily Caller", "Goldman Sachs": a capitalised head inside a sentence is a proper name.
+    // The sentence's first word is capitalised whatever it is, so it proves nothing; nor do
+    // quantifiers ("Many Mexicans").
     let opens_sentence = cx.opens_sentence(head);
-    let modifiers = (s..head)
-        .filter(|&t| cx.is_word(t) && !lex::is_determiner(cx.low(t)) && !lex::is_counting_determiner(cx.low(t)));
+    let modifiers = (s..head).filter(|&t| {
+        cx.is_word(t)
+            && !lex::is_determiner(cx.low(t))
+            && !lex::is_counting_determiner(cx.low(t))
+            && !is_quantifier(cx.low(t))
+            && !cx.opens_sentence(t)
+    });
     let proper_modifiers = modifiers.clone().count() > 0 && modifiers.clone().all(|t| cx.is_capitalized(t));
     if cx.is_capitalized(head) && !opens_sentence && proper_modifiers {
         return class(if first == "the" {
@@ -267,6 +287,14 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
     if cx.is_capitalized(head) {
         let words = (s..m).filter(|&t| cx.is_word(t)).count();
         let all_caps = (s..m).filter(|&t| cx.is_word(t)).all(|t| cx.is_capitalized(t));
+        // "Many Mexicans", "some Democrats": a quantified group, not a name.
+        if is_quantifier(first) && words > 1 {
+            return class(if counted {
+                SourceKind::Anonymous
+            } else {
+                SourceKind::Vague
+            });
+        }
         return if first != "the" && all_caps && words <= 4 {
             class(SourceKind::Named)
         } else {
@@ -323,6 +351,11 @@ fn is_quantifier(w: &str) -> bool {
             | "majority"
             | "lot"
     )
+}
+
+/// Quantifiers that stand alone for a crowd: "some say", "many believe", "others argue".
+fn is_crowd_quantifier(w: &str) -> bool {
+    matches!(w, "some" | "many" | "most" | "few" | "several" | "others")
 }
 
 fn is_plural(w: &str) -> bool {

@@ -152,8 +152,9 @@ fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
 
 /// Whether the verb at `i` follows a form of "be" or "get" (auxiliaries and adverbs between).
 fn is_passive(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
+    // Adverbs and negation may stand between: "are also accused", "was not told".
     let mut j = i;
-    while j > a && cx.is_word(j - 1) && cx.low(j - 1).ends_with("ly") {
+    while j > a && cx.is_word(j - 1) && lex::is_aux_or_adverb(cx.low(j - 1)) && !is_be(cx.low(j - 1)) {
         j -= 1;
     }
     // "were discussing" is progressive, not passive.

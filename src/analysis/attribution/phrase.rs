@@ -151,6 +151,15 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
     if matches!(cx.low(cs), "there" | "here") {
         return None;
     }
+    // "She said leaders had agreed", "with people who want": a speech verb or a preposition
+    // before the head means the verb's subject is someone else, already attributed.
+    if (cs..ce).any(|t| cx.is_word(t) && is_reporting_verb(cx.low(t))) {
+        return None;
+    }
+    // "what multiple lawmakers called": the subject follows the wh-word.
+    if let Some(w) = (cs..ce).rev().find(|&t| matches!(cx.low(t), "what" | "whom")) {
+        cs = w + 1;
+    }
     // "Burman, director of the center and a professor at the school, said": the name before
     // the coordinated appositives is the subject.
     if cs == s && s > a && matches!(cx.low(s - 1), "and" | "or") {
@@ -159,6 +168,14 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         }
     }
     valid_phrase(cx, cs, ce).then_some((cs, ce))
+}
+
+/// Finite reporting verbs that never sit inside a subject phrase.
+fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "told" | "tells" | "wrote" | "writes" | "added" | "adds" | "explained" | "insisted"
+    )
 }
 
 /// Title abbreviations that keep their period inside a phrase: "Rep. Jim Clyburn".

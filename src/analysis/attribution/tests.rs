@@ -80,6 +80,48 @@ fn classifies_vague_crowds_and_counted_members() {
 }
 
 #[test]
+fn bare_quantifiers_and_quantified_groups_are_crowds_not_names() {
+    // The first word of a sentence is capitalised by position: "Some" is no name.
+    assert_sources("Some say the plan will fail.", &[("Some", "vague")]);
+    assert_sources("But many believe the vote was fair.", &[("many", "vague")]);
+    assert_sources(
+        "Many Norwegians felt the tax was unfair.",
+        &[("Many Norwegians", "vague")],
+    );
+    assert_sources(
+        "Two Democrats said the bill was late.",
+        &[("Two Democrats", "anonymous")],
+    );
+    assert_sources("Delegates questioned the rules.", &[("Delegates", "vague")]);
+    // A group of people is still a crowd; a pair is two specific people.
+    assert_sources(
+        "A group of parents argued the school should stay open.",
+        &[("A group of parents", "vague")],
+    );
+    assert_sources(
+        "A pair of nurses said the ward was short-staffed.",
+        &[("A pair of nurses", "anonymous")],
+    );
+    // "Both" points back to people just named.
+    assert_sources(
+        "Ana Ortiz and Luis Vega met on Friday. Both lawmakers said the talks went well.",
+        &[("Both lawmakers", "pronoun")],
+    );
+}
+
+#[test]
+fn subjects_do_not_swallow_other_clauses() {
+    // "leaders" is inside what she said, not a source of its own.
+    assert_sources("She said leaders had agreed to a plan.", &[("She", "pronoun")]);
+    // A passive subject is not the speaker, whatever adverb stands between.
+    assert_sources("The parents are also accused of neglect.", &[]);
+    assert_sources(
+        "The council passed what several residents called a rushed plan.",
+        &[("several residents", "vague")],
+    );
+}
+
+#[test]
 fn institutions_and_documents_are_not_anonymous() {
     assert_sources("Police said the road would reopen.", &[("Police", "institution")]);
     assert_sources("The hospital said she was stable.", &[("The hospital", "institution")]);
