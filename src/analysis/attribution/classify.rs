@@ -263,7 +263,24 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         });
     }
     if LEX.document_heads.contains(hl) {
-        return class(SourceKind::Document);
+        // "Studies show", "new research suggests", "reports say": evidence nobody can look up.
+        // "The study", "a Pew poll", "reports by the agency" are documents.
+        // Polls are counts, not claims: "polls show a close race" stays a document.
+        let unsourced = matches!(hl, "studies" | "research" | "reports")
+            && vantage.is_none()
+            && (s..head).all(|t| {
+                let w = cx.low(t);
+                !cx.is_word(t)
+                    || (!lex::is_determiner(w)
+                        && !w.ends_with("'s")
+                        && !w.ends_with("’s")
+                        && (!cx.is_capitalized(t) || cx.opens_sentence(t)))
+            });
+        return class(if unsourced {
+            SourceKind::Vague
+        } else {
+            SourceKind::Document
+        });
     }
     if LEX.institution_heads.contains(hl) {
         return class(SourceKind::Institution);

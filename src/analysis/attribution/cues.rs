@@ -94,8 +94,38 @@ pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>
             continue;
         } else if is_verb_cue(cx, i, a) {
             verb_cue(cx, i, a, b, out);
+        } else if is_evidence_verb(w) && i > a && !cx.is_capitalized(i) {
+            evidence_cue(cx, i, a, b, out);
         }
         i += 1;
+    }
+}
+
+/// Verbs by which unnamed evidence speaks: "studies show", "research found". Cues only when
+/// the subject is research nobody can look up: "police found the car" is no attribution, and
+/// "court papers show" is left to the quotation engine's own reading of documents.
+fn is_evidence_verb(w: &str) -> bool {
+    matches!(w, "show" | "shows" | "showed" | "find" | "finds" | "found")
+}
+
+fn evidence_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>) {
+    let Some((s, e)) = left_subject(cx, a, i) else {
+        return;
+    };
+    let Some((s, e, c)) = classify(cx, s, e) else {
+        return;
+    };
+    let evidence = (s..e).any(|t| LEX.document_heads.contains(cx.low(t)));
+    if evidence && c.kind == SourceKind::Vague {
+        let mut src = source(
+            cx.span(s, e),
+            c.kind,
+            Some(cx.span(i, i + 1)),
+            claim_after_cue(cx, i + 1, b),
+        );
+        src.vantage = c.vantage;
+        src.plural = c.plural;
+        out.push(src);
     }
 }
 

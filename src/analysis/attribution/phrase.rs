@@ -174,7 +174,18 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
 fn is_reporting_verb(w: &str) -> bool {
     matches!(
         w,
-        "said" | "says" | "told" | "tells" | "wrote" | "writes" | "added" | "adds" | "explained" | "insisted"
+        "say"
+            | "said"
+            | "says"
+            | "tell"
+            | "told"
+            | "tells"
+            | "wrote"
+            | "writes"
+            | "added"
+            | "adds"
+            | "explained"
+            | "insisted"
     )
 }
 

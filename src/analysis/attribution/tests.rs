@@ -126,6 +126,8 @@ fn institutions_and_documents_are_not_anonymous() {
     assert_sources("Police said the road would reopen.", &[("Police", "institution")]);
     assert_sources("The hospital said she was stable.", &[("The hospital", "institution")]);
     assert_sources("Court papers show the couple split in May.", &[]);
+    assert_sources("Studies show the drug works.", &[("Studies", "vague")]);
+    assert_sources("Police found the car.", &[]);
 }
 
 #[test]
