@@ -298,6 +298,10 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
             None
         };
     }
+    // "many commuters", "some shop owners": any plural under a crowd quantifier is a crowd.
+    if is_crowd_quantifier(first) && head > s && plural && !cx.is_capitalized(head) {
+        return class(SourceKind::Vague);
+    }
     if lex::is_unique_office(hl) && first == "the" {
         return class(SourceKind::Named);
     }

@@ -32,7 +32,25 @@ fn is_hearsay_participle(w: &str) -> bool {
 }
 
 fn is_be(w: &str) -> bool {
-    matches!(w, "is" | "are" | "was" | "were" | "been" | "be" | "being" | "'s" | "’s")
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "be"
+            | "being"
+            | "'s"
+            | "’s"
+            | "isn't"
+            | "isn’t"
+            | "aren't"
+            | "aren’t"
+            | "wasn't"
+            | "wasn’t"
+            | "weren't"
+            | "weren’t"
+    )
 }
 
 /// Finds the attributions of sentence `si` and pushes them to `out`.
@@ -92,10 +110,14 @@ pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>
             out.push(source(cue, SourceKind::Vague, Some(cue), claim_span(cx, a, b)));
             i += 3;
             continue;
+        } else if let Some((n, subject_end)) = attitude(cx, i, a) {
+            attitude_cue(cx, i, n, subject_end, a, b, out);
         } else if is_verb_cue(cx, i, a) {
             verb_cue(cx, i, a, b, out);
         } else if is_evidence_verb(w) && i > a && !cx.is_capitalized(i) {
             evidence_cue(cx, i, a, b, out);
+        } else if w == "with" {
+            with_participle(cx, i, b, out);
         }
         i += 1;
     }
@@ -122,6 +144,62 @@ fn evidence_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Sou
             c.kind,
             Some(cx.span(i, i + 1)),
             claim_after_cue(cx, i + 1, b),
+        );
+        src.vantage = c.vantage;
+        src.plural = c.plural;
+        out.push(src);
+    }
+}
+
+/// "…, with analysts saying a rebound is near": a source in an absolute construction.
+fn with_participle(cx: &Cx<'_, '_>, i: usize, b: usize, out: &mut Vec<Source>) {
+    let Some(k) = (i + 2..(i + 8).min(b)).find(|&k| !cx.is_word(k) || cx.low(k).ends_with("ing")) else {
+        return;
+    };
+    let w = cx.low(k);
+    if cx.is_word(k) && LEX.verbs.contains(w) && phrasal_ok(cx, k) {
+        push(cx, out, i + 1, k, cx.span(k, k + 1), claim_after_cue(cx, k + 1, b));
+    }
+}
+
+/// "are worried", "were outraged", "expressed concern": an attitude held by the subject, as
+/// the number of cue tokens from `i` and the token the subject ends before. The adjective
+/// must follow a form of "be" and the noun "expressed" or "voiced"; otherwise ("a worried
+/// look") it is no cue.
+fn attitude(cx: &Cx<'_, '_>, i: usize, a: usize) -> Option<(usize, usize)> {
+    let w = cx.low(i);
+    if matches!(w, "expressed" | "voiced") {
+        let mut k = i + 1;
+        while k < i + 3 && cx.is_word(k) && matches!(cx.low(k), "deep" | "serious" | "some" | "growing" | "their") {
+            k += 1;
+        }
+        return LEX.attitudes.contains(cx.low(k)).then_some((k + 1 - i, i));
+    }
+    if !LEX.attitudes.contains(w) || i == a {
+        return None;
+    }
+    let mut j = i;
+    while j > a && cx.is_word(j - 1) && lex::is_aux_or_adverb(cx.low(j - 1)) && !is_be(cx.low(j - 1)) {
+        j -= 1;
+    }
+    (j > a && is_be(cx.low(j - 1))).then_some((1, j - 1))
+}
+
+/// A crowd holding an attitude ("many voters are worried that …") is a vague source; a named
+/// person who is worried is just news, so only crowds count.
+fn attitude_cue(cx: &Cx<'_, '_>, i: usize, n: usize, subject_end: usize, a: usize, b: usize, out: &mut Vec<Source>) {
+    let Some((s, e)) = left_subject(cx, a, subject_end) else {
+        return;
+    };
+    let Some((s, e, c)) = classify(cx, s, e) else {
+        return;
+    };
+    if c.kind == SourceKind::Vague {
+        let mut src = source(
+            cx.span(s, e),
+            c.kind,
+            Some(cx.span(i, i + n)),
+            claim_after_cue(cx, i + n, b),
         );
         src.vantage = c.vantage;
         src.plural = c.plural;

@@ -19,6 +19,7 @@ pub struct Lexicon {
     pub institution_heads: HashSet<String>,
     pub document_heads: HashSet<String>,
     pub opinion: HashSet<String>,
+    pub attitudes: HashSet<String>,
     /// Anonymity reasons; pattern index `i` is stock when `reason_stock[i]`.
     pub reasons: Option<AhoCorasick>,
     pub reason_stock: Vec<bool>,
@@ -45,6 +46,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         institution_heads: lexicon::set(include_str!("../lexicon/attribution_institution_heads.txt")),
         document_heads: lexicon::set(include_str!("../lexicon/attribution_document_heads.txt")),
         opinion: lexicon::set(include_str!("../lexicon/attribution_opinion.txt")),
+        attitudes: lexicon::set(include_str!("../lexicon/attribution_attitudes.txt")),
         reasons,
         reason_stock: reason_lines.iter().map(|(_, s)| *s).collect(),
     }

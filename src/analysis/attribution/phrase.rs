@@ -157,7 +157,10 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         return None;
     }
     // "what multiple lawmakers called": the subject follows the wh-word.
-    if let Some(w) = (cs..ce).rev().find(|&t| matches!(cx.low(t), "what" | "whom")) {
+    if let Some(w) = (cs..ce)
+        .rev()
+        .find(|&t| matches!(cx.low(t), "what" | "whom" | "why" | "how" | "whether"))
+    {
         cs = w + 1;
     }
     // "Burman, director of the center and a professor at the school, said": the name before
@@ -321,10 +324,30 @@ fn is_parenthetical(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
     if e - s <= 2 && (s..e).all(|t| is_parenthetical_word(cx.low(t)) || lex::is_aux_or_adverb(cx.low(t))) {
         return true;
     }
-    matches!(
-        first,
-        "who" | "which" | "whose" | "where" | "when" | "whom" | "according" | "speaking" | "asked" | "citing"
-    ) || lex::is_preposition(first)
+    // "taken aback by the response", "angered by the vote": a participle clause.
+    let participle = !cx.is_capitalized(s)
+        && e - s >= 2
+        && (matches!(first, "taken" | "given" | "shaken" | "driven" | "stung")
+            || (first.len() > 4 && first.ends_with("ed") && lex::is_preposition(cx.low(s + 1))));
+    participle
+        || matches!(
+            first,
+            "who"
+                | "which"
+                | "whose"
+                | "where"
+                | "when"
+                | "whom"
+                | "according"
+                | "speaking"
+                | "asked"
+                | "citing"
+                | "including"
+                | "especially"
+                | "particularly"
+                | "notably"
+        )
+        || lex::is_preposition(first)
 }
 
 /// A plausible source phrase: short, made of words, not opening with a preposition or a verb.

@@ -110,6 +110,41 @@ fn bare_quantifiers_and_quantified_groups_are_crowds_not_names() {
 }
 
 #[test]
+fn crowds_holding_an_attitude_are_vague_sources() {
+    assert_sources(
+        "Some analysts are concerned about an escalation.",
+        &[("Some analysts", "vague")],
+    );
+    assert_sources(
+        "Residents weren’t too worried about the flood.",
+        &[("Residents", "vague")],
+    );
+    assert_sources(
+        "Farmers have expressed deep concern that the dam will fail.",
+        &[("Farmers", "vague")],
+    );
+    // A named person's mood is news, not an attribution; nor is an adjective before a noun.
+    assert_sources("Ana Ortiz was worried about the flood.", &[]);
+    assert_sources("A worried look crossed the mayor's face.", &[]);
+}
+
+#[test]
+fn absolute_and_parenthetical_constructions_keep_the_subject() {
+    assert_sources(
+        "Shares rose, with analysts saying a rebound was near.",
+        &[("analysts", "vague")],
+    );
+    assert_sources(
+        "But critics, including Ana Ortiz, argue the fee is unfair.",
+        &[("critics", "vague")],
+    );
+    assert_sources(
+        "Some fans, taken aback by the news, worried that the band was over.",
+        &[("Some fans", "vague")],
+    );
+}
+
+#[test]
 fn subjects_do_not_swallow_other_clauses() {
     // "leaders" is inside what she said, not a source of its own.
     assert_sources("She said leaders had agreed to a plan.", &[("She", "pronoun")]);
