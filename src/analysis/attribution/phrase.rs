@@ -116,7 +116,13 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
     }
     let (k, mut cs, mut ce) = pick?;
     // "Vega, the party's treasurer, said": keep the name with its appositive.
-    if k > 0 && (!cx.is_capitalized(cs) || matches!(cx.low(cs), "the" | "a" | "an")) {
+    // Party labels count as descriptions: "Charles Grassley, Republican of Iowa, said".
+    let description = !cx.is_capitalized(cs)
+        || matches!(
+            cx.low(cs),
+            "the" | "a" | "an" | "republican" | "democrat" | "independent"
+        );
+    if k > 0 && description {
         if let Some(&(ps, mut pe)) = k.checked_sub(1).and_then(|p| chunks.get(p)) {
             if pe > ps && cx.text(pe - 1) == ")" {
                 pe = (ps..pe).rev().find(|&t| cx.text(t) == "(").unwrap_or(pe);
@@ -142,8 +148,32 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         }
     }
     // "fellow Republicans who worry": the relative pronoun's antecedent is the source.
+    let mut relative = false;
     while ce > cs && matches!(cx.low(ce - 1), "who" | "that" | "which") {
         ce -= 1;
+        relative = true;
+    }
+    // "business with people who want", "he had a source who told him": a relative clause on
+    // the object of a preposition or a verb; the object is not the verb's subject.
+    if relative {
+        let mut k = ce;
+        while k > cs
+            && cx.is_word(k - 1)
+            && !lex::is_preposition(cx.low(k - 1))
+            && !super::classify::is_verbish(cx.low(k - 1))
+        {
+            k -= 1;
+        }
+        let before = if k > cs { cx.low(k - 1) } else { "" };
+        // Unless the preposition hangs off a source noun: "the attorney for a woman who …".
+        let source_noun = k >= cs + 2 && {
+            let w = cx.low(k - 2);
+            lex::LEX.anonymous_heads.contains(w) || lex::LEX.role_heads.contains(w) || lex::LEX.group_heads.contains(w)
+        };
+        let object = lex::is_preposition(before) && !source_noun || super::classify::is_verbish(before);
+        if k > cs && object {
+            return None;
+        }
     }
     while cs < ce && cx.is_word(cs) && is_opening_adverb(cx.low(cs)) {
         cs += 1;
@@ -151,6 +181,7 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
     if matches!(cx.low(cs), "there" | "here") {
         return None;
     }
+
     // "She said leaders had agreed", "with people who want": a speech verb or a preposition
     // before the head means the verb's subject is someone else, already attributed.
     if (cs..ce).any(|t| cx.is_word(t) && is_reporting_verb(cx.low(t))) {

@@ -150,6 +150,17 @@ fn subjects_do_not_swallow_other_clauses() {
     assert_sources("She said leaders had agreed to a plan.", &[("She", "pronoun")]);
     // A passive subject is not the speaker, whatever adverb stands between.
     assert_sources("The parents are also accused of neglect.", &[]);
+    // A relative clause on an object: the object is not the verb's subject.
+    assert_sources("We do business with people who want our content.", &[]);
+    assert_sources(
+        "Ortiz claimed that he had a source who told him the vote was rigged.",
+        &[("Ortiz", "named")],
+    );
+    // A party label after a name is a description of that person.
+    assert_sources(
+        "Senator Ana Ortiz, Democrat of Ohio, said the bill was dead.",
+        &[("Senator Ana Ortiz, Democrat of Ohio", "named")],
+    );
     assert_sources(
         "The council passed what several residents called a rushed plan.",
         &[("several residents", "vague")],
