@@ -142,7 +142,7 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         return None;
     }
     let mut m = s + 1;
-    while m < e && !(cx.is_word(m) && lex::starts_postmodifier(cx.low(m)) && !lex::is_determiner(cx.low(m - 1))) {
+    while m < e && !(cx.is_word(m) && starts_postmodifier_at(cx, m)) {
         m += 1;
     }
     // "the post by an unknown author": the agent is the source.
@@ -323,6 +323,17 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         };
     }
     None
+}
+
+/// Whether token `m` opens a post-modifier of the noun before it: "close to", "who", or a
+/// participle after a plural ("protesters marching through the streets").
+fn starts_postmodifier_at(cx: &Cx<'_, '_>, m: usize) -> bool {
+    let (w, prev) = (cx.low(m), cx.low(m.saturating_sub(1)));
+    if lex::is_determiner(prev) {
+        return false;
+    }
+    lex::starts_postmodifier(w)
+        || (w.len() > 5 && w.ends_with("ing") && !cx.is_capitalized(m) && is_plural(prev) && !is_quantifier(prev))
 }
 
 /// Whether the story described person `p` with the noun `noun` somewhere other than at token

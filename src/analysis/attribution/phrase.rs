@@ -181,18 +181,17 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
     if matches!(cx.low(cs), "there" | "here") {
         return None;
     }
-
-    // "She said leaders had agreed", "with people who want": a speech verb or a preposition
-    // before the head means the verb's subject is someone else, already attributed.
-    if (cs..ce).any(|t| cx.is_word(t) && is_reporting_verb(cx.low(t))) {
-        return None;
-    }
     // "what multiple lawmakers called": the subject follows the wh-word.
     if let Some(w) = (cs..ce)
         .rev()
         .find(|&t| matches!(cx.low(t), "what" | "whom" | "why" | "how" | "whether"))
     {
         cs = w + 1;
+    }
+    // "She said leaders had agreed": a speech verb inside the subject means the verb belongs
+    // to what someone else said, already attributed.
+    if (cs..ce).any(|t| cx.is_word(t) && is_reporting_verb(cx.low(t))) {
+        return None;
     }
     // "Burman, director of the center and a professor at the school, said": the name before
     // the coordinated appositives is the subject.

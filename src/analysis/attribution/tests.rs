@@ -131,6 +131,14 @@ fn crowds_holding_an_attitude_are_vague_sources() {
 #[test]
 fn absolute_and_parenthetical_constructions_keep_the_subject() {
     assert_sources(
+        "Residents living near the plant said the air was bad.",
+        &[("Residents living near the plant", "vague")],
+    );
+    assert_sources(
+        "The ruling party said it would win.",
+        &[("The ruling party", "institution")],
+    );
+    assert_sources(
         "Shares rose, with analysts saying a rebound was near.",
         &[("analysts", "vague")],
     );
