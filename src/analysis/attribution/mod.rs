@@ -1,7 +1,9 @@
 //! Attributions: for every claim, who it is attributed to, and what kind of source that is.
 //!
 //! Per sentence, [`cues`] finds the speech or belief verbs ("says", "told", "adds"), "according
-//! to", hearsay adverbs ("reportedly") and impersonal passives ("it is believed"). For each verb
+//! to", hearsay adverbs ("reportedly") and impersonal passives ("it is believed"), plus three
+//! forms that only count for crowds or unnamed research: attitudes ("many voters are worried"),
+//! evidence verbs ("studies show") and absolute constructions ("with analysts saying"). For each verb
 //! cue, [`phrase`] takes the source phrase: the subject to the left of the verb ("a source close
 //! to the couple says", parentheticals and relative clauses skipped) or, after a quotation or at a
 //! clause start, the phrase to its right (`“…,” said Ortiz`). [`classify`] judges the phrase by
