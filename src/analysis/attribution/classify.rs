@@ -316,6 +316,16 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
                 SourceKind::Vague
             });
         }
+        // "psychologist Alvord", "team physician Ramalho": a bare role before a capitalised
+        // word is a person's title, not an organisation.
+        let titled = words <= 4
+            && !lex::is_determiner(first)
+            && (s..head)
+                .filter(|&t| cx.is_word(t))
+                .all(|t| !cx.is_capitalized(t) || cx.opens_sentence(t));
+        if titled && words >= 2 {
+            return class(SourceKind::Named);
+        }
         return if first != "the" && all_caps && words <= 4 {
             class(SourceKind::Named)
         } else {

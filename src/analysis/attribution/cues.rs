@@ -308,10 +308,12 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
         // Only when little follows the verb ("…, a source says." / "…, she told Us in May.").
         let rest = b - (i + 1);
         let trailing = s > a && (cx.text(s - 1) == "," || cx.is_quote(s - 1)) && rest <= 8 && cx.low(i + 1) != "that";
+        // "chimed in", "weighed in", "pointed out": the particle is part of the cue.
+        let particle = usize::from(matches!(w, "chimed" | "weighed" | "pointed"));
         let claim = if trailing {
             claim_before_cue(cx, a, s)
         } else {
-            claim_after_cue(cx, i + 1, b)
+            claim_after_cue(cx, i + 1 + particle, b)
         };
         if push(cx, out, s, e, cue, claim) {
             return;

@@ -104,6 +104,10 @@ impl<'d, 'a> Cx<'d, 'a> {
         self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
 
+    pub fn is_number(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
     pub fn is_quote(&self, i: usize) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Quote)
     }

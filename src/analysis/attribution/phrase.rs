@@ -95,6 +95,9 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         }
         let boundary = if cx.is_word(t) {
             lex::is_clause_boundary(cx.low(t)) && !coordinates_inside_modifier(cx, a, t)
+        } else if cx.is_number(t) {
+            // "Ana Vega, 20, a student, said": an age between commas sits inside the subject.
+            !(t > a && cx.text(t - 1) == "," && cx.text(t + 1) == ",")
         } else {
             // Inside a subject only commas, abbreviation periods, apostrophes and "&" occur;
             // anything else (a dash, a colon, an emoji, a bullet) ends the clause.
@@ -115,6 +118,18 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         break;
     }
     let (k, mut cs, mut ce) = pick?;
+    // "the lanky, bespectacled professor": coordinate adjectives split by a comma. The chunk
+    // before opens with a determiner and is a few words with no time word ("The next day").
+    if let Some(&(ps, pe)) = k.checked_sub(1).and_then(|p| chunks.get(p)) {
+        let opens_np = matches!(cx.low(ps), "the" | "a" | "an");
+        let adjectives =
+            pe > ps + 1 && pe - ps <= 3 && (ps..pe).all(|t| cx.is_word(t) && !cx.is_capitalized(t) || t == ps);
+        let timeless = !(ps..pe).any(|t| lex::is_time_word(cx.low(t)));
+        let bare = !matches!(cx.low(cs), "the" | "a" | "an") && !cx.is_capitalized(cs) && ce - cs <= 3;
+        if opens_np && adjectives && timeless && bare {
+            cs = ps;
+        }
+    }
     // "Vega, the party's treasurer, said": keep the name with its appositive.
     // Party labels count as descriptions: "Charles Grassley, Republican of Iowa, said".
     let description = !cx.is_capitalized(cs)
@@ -122,8 +137,13 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
             cx.low(cs),
             "the" | "a" | "an" | "republican" | "democrat" | "independent"
         );
+    // "Ana Vega, 20, a nursing student, said": an age chunk sits between name and description.
+    let mut prev = k.checked_sub(1);
+    while let Some(p) = prev.filter(|&p| p > 0 && chunks.get(p).is_some_and(|&(ps, pe)| is_age_chunk(cx, ps, pe))) {
+        prev = Some(p - 1);
+    }
     if k > 0 && description {
-        if let Some(&(ps, mut pe)) = k.checked_sub(1).and_then(|p| chunks.get(p)) {
+        if let Some(&(ps, mut pe)) = prev.and_then(|p| chunks.get(p)) {
             if pe > ps && cx.text(pe - 1) == ")" {
                 pe = (ps..pe).rev().find(|&t| cx.text(t) == "(").unwrap_or(pe);
             }
@@ -201,6 +221,11 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         }
     }
     valid_phrase(cx, cs, ce).then_some((cs, ce))
+}
+
+/// A chunk that is only an age: "20" in "Ana Vega, 20, said".
+fn is_age_chunk(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
+    e == s + 1 && cx.text(s).len() <= 3 && cx.text(s).chars().all(|c| c.is_ascii_digit())
 }
 
 /// Finite reporting verbs that never sit inside a subject phrase.

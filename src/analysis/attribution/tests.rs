@@ -176,6 +176,22 @@ fn subjects_do_not_swallow_other_clauses() {
 }
 
 #[test]
+fn names_survive_ages_titles_and_particles() {
+    assert_sources(
+        "Her friend Ana Vega, 20, a nursing student from Porto, chimed in.",
+        &[("Ana Vega, 20, a nursing student from Porto", "named")],
+    );
+    assert_sources(
+        "“Rest,” advises psychologist Alvord.",
+        &[("psychologist Alvord", "named")],
+    );
+    assert_sources(
+        "About 5,300 employees said they would strike.",
+        &[("employees", "anonymous")],
+    );
+}
+
+#[test]
 fn institutions_and_documents_are_not_anonymous() {
     assert_sources("Police said the road would reopen.", &[("Police", "institution")]);
     assert_sources("The hospital said she was stable.", &[("The hospital", "institution")]);

@@ -228,9 +228,16 @@ pub(super) fn in_sentence(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote)
         // A short quotation glued to the phrase after it is part of that phrase: the “History”
         // section of the site explains.
         let glued = gap.is_empty() && !tagged_close(doc, q) && q.tokens.len() <= 5;
-        if (only_punct || few_words) && !glued && start < para_end && (c.first < we || c.closing) {
+        // "“…?” Vega asked reporters": a question or exclamation mark ends the sentence, so the
+        // tag opens the next one; right after the mark, it is still the tag.
+        let asked =
+            only_punct && q.closed && q.tokens.end >= 2 && matches!(doc.token_text(q.tokens.end - 2), "?" | "!");
+        if (only_punct || few_words) && !glued && start < para_end && (c.first < we || c.closing || asked) {
             return Some((after, Found::After));
         }
+    }
+    if let Some(found) = after_closed_tag(doc, cands, q) {
+        return Some((found, Found::Before));
     }
     if let Some(found) = after_colon_paragraph(doc, cands, q) {
         return Some((found, Found::Before));
@@ -280,6 +287,33 @@ fn tagged_close(doc: &Document<'_>, q: &RawQuote) -> bool {
             doc.token_text(q.tokens.end - 2),
             "," | "." | "!" | "?" | "…" | "—" | "-"
         )
+}
+
+/// A quotation opening a sentence right after one that ends with its tag, in the same
+/// paragraph: "Her friend Ana Vega chimed in. “…”", "Ortiz said. “…”". The tag must close its
+/// sentence: only punctuation after its last word.
+fn after_closed_tag(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote) -> Option<usize> {
+    let si = doc.sentence_at(q.span.start)?;
+    let sentence = doc.sentences.get(si)?;
+    if sentence.tokens.start != q.tokens.start || si == 0 {
+        return None;
+    }
+    let prev = doc.sentences.get(si - 1)?;
+    let para = doc.paragraphs.get(q.paragraph)?;
+    let prev_start = doc.tokens.get(prev.tokens.start)?.span.start;
+    if prev_start < para.span.start {
+        return None;
+    }
+    let i = cands.partition_point(|c| c.first < prev.tokens.end).checked_sub(1)?;
+    let c = cands.get(i)?;
+    // Only punctuation, or a verb particle ("chimed in."), after the tag.
+    let tail_punct = (c.last + 1..prev.tokens.end).all(|k| {
+        doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct)
+            || matches!(doc.token_text(k), "in" | "out" | "up")
+    });
+    let in_quote =
+        (prev.tokens.start..prev.tokens.end).any(|k| doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Quote));
+    (c.first >= prev.tokens.start && c.closing && tail_punct && !in_quote).then_some(i)
 }
 
 /// A quotation opening a paragraph right after one that ends with a colon ("Ortiz added:")
