@@ -179,7 +179,7 @@ fn score(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, s
     }
     let at_start = c.tokens.start == sent_start;
     if let [only] = names.as_slice() {
-        return single(doc, shapes, c, m, only);
+        return single(doc, shapes, c, m, (only, at_start));
     }
     let (first, last) = (&names[0], &names[names.len() - 1]);
     let fi = lookup(first);
@@ -219,7 +219,7 @@ fn ends_in_title(doc: &Document<'_>, m: &NameMention) -> bool {
 
 /// Points for a one-word candidate: it needs a title, an age, a scorer list, or a speech verb
 /// or role together with a name the gazetteer knows.
-fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, only: &str) -> i32 {
+fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, (only, at_start): (&str, bool)) -> i32 {
     let l = lists();
     if l.roles.contains_key(only) || l.titles.contains_key(only) || l.places.contains(only) || c.modifier {
         return -9;
@@ -241,7 +241,12 @@ fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, 
     if age_after(doc, next).is_some_and(|_| doc.token_text(next) == ",") {
         points += 3;
     }
-    if speech(doc, prev, next) {
+    // "Story continues below advertisement": every sentence opens with a capital, so there a
+    // census surname that is also an everyday word proves nothing, and a verb after it is no
+    // sign of speech. It counts only when it is a likely first name or the story also writes
+    // it with a capital mid-sentence.
+    let opener = || at_start && !info.first_at_least(5) && !capitalised_inside(doc, shapes, m.words[0]);
+    if speech(doc, prev, next) && !opener() {
         points += 1 + 2 * i32::from(known);
     }
     if scorer(doc, shapes, c.run.start, next) {
@@ -251,6 +256,18 @@ fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, 
         points -= 1;
     }
     points
+}
+
+/// Whether the word at token `at` is also written with a capital somewhere other than at the
+/// start of a sentence (the tokens of each sentence are scanned, the first skipped).
+fn capitalised_inside(doc: &Document<'_>, shapes: &[Shape], at: usize) -> bool {
+    let target = word(doc, shapes, at);
+    doc.sentences.iter().any(|s| {
+        s.tokens
+            .clone()
+            .skip(1)
+            .any(|i| i != at && shapes[i].cap && !shapes[i].line_start && word(doc, shapes, i) == target)
+    })
 }
 
 /// Context points for a candidate of two words or more.

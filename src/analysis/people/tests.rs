@@ -166,3 +166,17 @@ fn handles_odd_input_without_panicking() {
         }
     }
 }
+
+#[test]
+fn allows_a_capitalised_word_opening_a_boilerplate_line() {
+    // "Story" is a census surname and "continues" a speech verb, but a sentence's first word
+    // is capitalised anyway and the story never writes "Story" with a capital elsewhere.
+    let text = include_str!("../../../tests/fixtures/people/boilerplate.txt");
+    assert_eq!(names(text), ["Leona Pritchard: Leona Pritchard|Pritchard"]);
+}
+
+#[test]
+fn keeps_a_surname_opening_a_sentence_when_written_with_a_capital_mid_sentence() {
+    let text = "Quill said the ferry would run late. Riders thanked Quill for the warning.";
+    assert_eq!(names(text), ["Quill: Quill|Quill"]);
+}
