@@ -190,7 +190,7 @@ fn owner(doc: &Document<'_>, start: usize, loc: &Located, all: &[Located], peopl
 }
 
 /// "41-year-old": the age in a hyphenated number token.
-fn year_old(doc: &Document<'_>, i: usize) -> Option<u32> {
+pub(super) fn year_old(doc: &Document<'_>, i: usize) -> Option<u32> {
     let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Number {
         return None;

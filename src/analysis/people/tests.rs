@@ -180,3 +180,16 @@ fn keeps_a_surname_opening_a_sentence_when_written_with_a_capital_mid_sentence()
     let text = "Quill said the ferry would run late. Riders thanked Quill for the warning.";
     assert_eq!(names(text), ["Quill: Quill|Quill"]);
 }
+
+#[test]
+fn records_the_age_inside_a_linked_epithet() {
+    let text = "Nora Hale, 52, runs the bakery. The 53-year-old baker said sales were up.";
+    let all = people(text);
+    let hale = person(&all, "Nora Hale");
+    assert_eq!(hale.ages.iter().map(|a| a.years).collect::<Vec<_>>(), [52, 53]);
+    let age = text.find("53-year-old").unwrap_or(0);
+    assert!(hale
+        .ages
+        .iter()
+        .any(|a| a.span.of(text) == "53-year-old" && a.span.start == age));
+}
