@@ -17,7 +17,7 @@ use crate::analysis::segment::{Document, TokenKind};
 use super::evidence::{age_after, appositive_role, byline, scorer, speech, table, work_before};
 use super::gazetteer::lookup;
 use super::lists::{lists, lower};
-use super::runs::{before, candidate, is_role, is_title, runs, Candidate};
+use super::runs::{before, candidate, in_nickname, is_role, is_title, runs, Candidate};
 use super::tokens::Shape;
 
 /// One mention of a person by name.
@@ -123,7 +123,8 @@ pub fn build(doc: &Document<'_>, shapes: &[Shape], c: &Candidate) -> NameMention
         let sh = shapes[i];
         if doc.tokens[i].kind == TokenKind::Word {
             end = i;
-            if !(sh.particle || sh.initial || sh.suffix) {
+            // "Marcus “Tiny” Bell": the nickname is in the mention, not among its name words.
+            if !(sh.particle || sh.initial || sh.suffix || in_nickname(doc, c.tokens.start, i)) {
                 words.push(i);
             }
         } else if i > c.tokens.start {

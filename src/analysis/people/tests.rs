@@ -193,3 +193,22 @@ fn records_the_age_inside_a_linked_epithet() {
         .iter()
         .any(|a| a.span.of(text) == "53-year-old" && a.span.start == age));
 }
+
+#[test]
+fn reads_through_a_quoted_nickname_between_first_name_and_surname() {
+    for text in [
+        "Marcus “Tiny” Bell, a boxer, said he would retire. Bell said the fight was over.",
+        "Marcus \"Tiny\" Bell, a boxer, said he would retire. Bell said the fight was over.",
+    ] {
+        let nick = text.split(',').next().unwrap_or("");
+        assert_eq!(names(text), [format!("Marcus Bell: {nick}|Bell")], "{text}");
+        let all = people(text);
+        let pronouns: Vec<&str> = person(&all, "Marcus Bell")
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Pronoun)
+            .map(|m| m.span.of(text))
+            .collect();
+        assert_eq!(pronouns, ["he"], "{text}");
+    }
+}
