@@ -212,3 +212,25 @@ fn reads_through_a_quoted_nickname_between_first_name_and_surname() {
         assert_eq!(pronouns, ["he"], "{text}");
     }
 }
+
+#[test]
+fn reads_a_relation_across_a_title_after_the_comma() {
+    let text = "Ana Ortiz won the seat. Her husband, city council president Tomás Ortiz, said no.";
+    let all = people(text);
+    let tomas = all.iter().position(|p| p.name == "Tomás Ortiz");
+    let ana = person(&all, "Ana Ortiz");
+    assert!(tomas.is_some());
+    assert_eq!(
+        ana.relations
+            .iter()
+            .map(|r| (r.role.as_str(), r.other))
+            .collect::<Vec<_>>(),
+        [("husband", tomas)]
+    );
+    let descriptors: Vec<&str> = person(&all, "Tomás Ortiz")
+        .descriptors
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert!(descriptors.contains(&"city council president"), "{descriptors:?}");
+}
