@@ -234,3 +234,16 @@ fn reads_a_relation_across_a_title_after_the_comma() {
         .collect();
     assert!(descriptors.contains(&"city council president"), "{descriptors:?}");
 }
+
+#[test]
+fn keeps_names_with_different_middle_initials_apart() {
+    let text = "George H. W. Bush met the press. On Monday, George W. Bush spoke. \
+                Then George Bush left. Bush waved.";
+    assert_eq!(
+        names(text),
+        [
+            "George H. W. Bush: George H. W. Bush",
+            "George W. Bush: George W. Bush|George Bush|Bush",
+        ]
+    );
+}
