@@ -2,11 +2,13 @@
 //!
 //! Full names come first, in document order: "Ana Ortiz" and "Ana M. Ortiz" are one person,
 //! "J. Ortiz" joins an "Ortiz" whose given name starts with J, "Ana Ortiz" and "Luis Ortiz" are
-//! two. Then each single name ("Ortiz", "Ana", "Ms. Ortiz") joins the person with that surname
-//! (or else that given name) mentioned most recently before it, or, when none was, the first
-//! one mentioned after it; a title's sex must agree. Two people who share a surname therefore
-//! split the bare surname by recency: the story's own convention is that "Ortiz" means the
-//! Ortiz last named. A single name matching no full name is a person of its own.
+//! two, and so are "George H. W. Bush" and "George W. Bush" (a name without middle initials
+//! joins the one named last). Then each single name ("Ortiz", "Ana", "Ms. Ortiz") joins the
+//! person with that surname (or else that given name) mentioned most recently before it, or,
+//! when none was, the first one mentioned after it; a title's sex must agree. Two people who
+//! share a surname therefore split the bare surname by recency: the story's own convention is
+//! that "Ortiz" means the Ortiz last named. A single name matching no full name is a person of
+//! its own.
 
 use crate::analysis::model::Gender;
 use crate::analysis::segment::Document;
@@ -52,6 +54,9 @@ pub struct Group {
     /// The longest form's name words.
     pub words: Vec<String>,
     pub gender: Option<Gender>,
+    /// First letters of the middle names or initials ("George H. W. Bush" gives h, w), from
+    /// the first full mention that has any.
+    pub middles: Vec<char>,
 }
 
 /// The folded name words of a mention, and the first letter of a leading initial.
@@ -65,6 +70,25 @@ fn words(doc: &Document<'_>, shapes: &[Shape], m: &NameMention) -> (Vec<String>,
         .and_then(|i| doc.token_text(i).chars().next())
         .and_then(|c| c.to_lowercase().next());
     (w, initial)
+}
+
+/// The first letters of the middle names and initials of a mention: everything between its
+/// first and last name word ("George H. W. Bush" → h, w; "Ana Maria Ortiz" → m).
+fn middles(doc: &Document<'_>, shapes: &[Shape], m: &NameMention) -> Vec<char> {
+    let (Some(&first), Some(&last)) = (m.words.first(), m.words.last()) else {
+        return Vec::new();
+    };
+    (first + 1..last)
+        .filter(|&i| m.words.contains(&i) || shapes[i].initial)
+        .filter_map(|i| shapes[i].name.of(&doc.text).chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Different middle initials on the same name are different people (George H. W. Bush is not
+/// George W. Bush); a name written without them fits either.
+fn middles_agree(a: &[char], b: &[char]) -> bool {
+    a.is_empty() || b.is_empty() || a == b
 }
 
 /// Groups by surname and by given name, each list in group order (entries may be stale: a
@@ -113,21 +137,31 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
             continue;
         }
         let given = (w.len() >= 2).then(|| first.clone());
-        let found = index.by_surname(last).iter().copied().find(|&gi| {
-            let g = &groups[gi];
-            g.given.is_some()
-                && g.surname == *last
-                && match (&given, &g.given) {
-                    (Some(a), Some(b)) => a == b || g.words.ends_with(w) || w.ends_with(&g.words),
-                    _ => initial.is_some_and(|c| g.given.as_ref().is_some_and(|b| b.starts_with(c))),
-                }
-        });
+        let mid = middles(doc, shapes, &mentions[mi]);
+        // Among several that fit ("George Bush" after both Bushes), the one named last.
+        let found = index
+            .by_surname(last)
+            .iter()
+            .copied()
+            .filter(|&gi| {
+                let g = &groups[gi];
+                g.given.is_some()
+                    && g.surname == *last
+                    && match (&given, &g.given) {
+                        (Some(a), Some(b)) => {
+                            (a == b || g.words.ends_with(w) || w.ends_with(&g.words))
+                                && (a != b || middles_agree(&g.middles, &mid))
+                        }
+                        _ => initial.is_some_and(|c| g.given.as_ref().is_some_and(|b| b.starts_with(c))),
+                    }
+            })
+            .max_by_key(|&gi| groups[gi].mentions.last().copied());
         // "Ana Ortis" after "Ana Ortiz": the same given name and a surname one letter off.
         let found = found.or_else(|| {
             let same_given = given.as_deref().map_or(&[][..], |n| index.by_given(n));
             same_given.iter().copied().find(|&gi| {
                 let g = &groups[gi];
-                g.given.is_some() && g.given == given && one_edit(&g.surname, last)
+                g.given.is_some() && g.given == given && one_edit(&g.surname, last) && middles_agree(&g.middles, &mid)
             })
         });
         let gi = found.unwrap_or_else(|| {
@@ -144,6 +178,9 @@ pub fn cluster(doc: &Document<'_>, shapes: &[Shape], mentions: &[NameMention]) -
         }
         index.note(gi, &groups[gi]);
         groups[gi].mentions.push(mi);
+        if groups[gi].middles.is_empty() && given.is_some() {
+            groups[gi].middles = mid;
+        }
         if groups[gi].gender.is_none() {
             groups[gi].gender = mentions[mi].title_gender;
         }

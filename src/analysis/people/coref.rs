@@ -7,7 +7,8 @@
 //!   candidate in the last three paragraphs that fits: the right sex, not named in the same
 //!   sentence (the subject of "Ortiz met the dancer" is not the dancer), described with that
 //!   noun if anyone was, else the only one left, else one mentioned at least three times as
-//!   often as any other. Otherwise they stay unlinked.
+//!   often as any other. Otherwise they stay unlinked. An age in or after a linked epithet
+//!   ("the 53-year-old baker", "the director, 52") is recorded on the person.
 //! - Pronouns outside quotations link to the most salient person of their sex ([`super::salience`]).
 
 use crate::analysis::model::{Age, Descriptor, Gender, Mention, MentionKind, Person, Span};
@@ -221,6 +222,16 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
                 }
                 if let Some((years, age)) = age_after(doc, next) {
                     person.ages.push(Age { span: age, years });
+                }
+                // "The 53-year-old baker": the age inside the epithet is the person's too, so
+                // `inconsistent-age` can weigh it against "Hale, 52,".
+                for k in i + 1..head {
+                    if let Some(years) = super::describe::year_old(doc, k) {
+                        let age = doc.tokens[k].span;
+                        if !person.ages.iter().any(|a| a.span == age) {
+                            person.ages.push(Age { span: age, years });
+                        }
+                    }
                 }
             }
         }

@@ -93,8 +93,15 @@ fn after(doc: &Document<'_>, loc: &Located, people: &mut [Person]) {
 /// "The Oscar-nominated actress Ana Ortiz", "41-year-old Ortiz", "her husband, Luis Vega".
 fn before(doc: &Document<'_>, shapes: &[Shape], loc: &Located, all: &[Located], people: &mut [Person]) {
     let mut i = loc.first;
-    // Skip a title and its period.
-    if i > 0 && doc.token_text(i - 1) == "." && i > 1 && is_title(doc, i - 2) {
+    // "Her husband, city council president Tomás Ortiz": a title or role with its lowercase
+    // modifiers after the comma is the name's own, and the phrase before the comma still
+    // describes it.
+    if let Some(k) = role_phrase_start(doc, i) {
+        let own = Span::new(doc.tokens[k].span.start, doc.tokens[i - 1].span.end);
+        push_descriptor(doc, &mut people[loc.person], own);
+        i = k;
+    } else if i > 0 && doc.token_text(i - 1) == "." && i > 1 && is_title(doc, i - 2) {
+        // Skip a title and its period.
         i -= 2;
     } else if i > 0 && is_title(doc, i - 1) {
         i -= 1;
@@ -133,6 +140,37 @@ fn before(doc: &Document<'_>, shapes: &[Shape], loc: &Located, all: &[Located], 
             });
         }
     }
+}
+
+/// The start of "city council president" when it sits between a relation's comma and the
+/// name that starts at token `i` ("her husband, city council president Tomás Ortiz"): up to
+/// four lowercase words ending in a title or role word.
+fn role_phrase_start(doc: &Document<'_>, i: usize) -> Option<usize> {
+    let last = i.checked_sub(1)?;
+    if !(is_title(doc, last) || is_role(doc, last)) {
+        return None;
+    }
+    let mut k = last;
+    while k > 0 && last - k < 4 {
+        let p = k - 1;
+        let w = doc.token_text(p);
+        if w == "," {
+            return relation_before(doc, p).then_some(k);
+        }
+        let lowercase = doc.tokens[p].kind == TokenKind::Word && w.chars().all(|c| !c.is_uppercase());
+        if !lowercase || lists().stopwords.contains(w) || lists().speech_verbs.contains(w) {
+            return None;
+        }
+        k = p;
+    }
+    (k > 0 && doc.token_text(k - 1) == "," && relation_before(doc, k - 1)).then_some(k)
+}
+
+/// Whether the word before the comma at token `comma` is a relation ("husband").
+fn relation_before(doc: &Document<'_>, comma: usize) -> bool {
+    comma
+        .checked_sub(1)
+        .is_some_and(|h| lists().relations.contains_key(lower(doc.token_text(h)).as_ref()))
 }
 
 /// Where the noun phrase ending at `head` starts: back over modifiers to a determiner or a
@@ -190,7 +228,7 @@ fn owner(doc: &Document<'_>, start: usize, loc: &Located, all: &[Located], peopl
 }
 
 /// "41-year-old": the age in a hyphenated number token.
-fn year_old(doc: &Document<'_>, i: usize) -> Option<u32> {
+pub(super) fn year_old(doc: &Document<'_>, i: usize) -> Option<u32> {
     let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Number {
         return None;

@@ -17,7 +17,7 @@ use crate::analysis::segment::{Document, TokenKind};
 use super::evidence::{age_after, appositive_role, byline, scorer, speech, table, work_before};
 use super::gazetteer::lookup;
 use super::lists::{lists, lower};
-use super::runs::{before, candidate, is_role, is_title, runs, Candidate};
+use super::runs::{before, candidate, in_nickname, is_role, is_title, runs, Candidate};
 use super::tokens::Shape;
 
 /// One mention of a person by name.
@@ -123,7 +123,8 @@ pub fn build(doc: &Document<'_>, shapes: &[Shape], c: &Candidate) -> NameMention
         let sh = shapes[i];
         if doc.tokens[i].kind == TokenKind::Word {
             end = i;
-            if !(sh.particle || sh.initial || sh.suffix) {
+            // "Marcus “Tiny” Bell": the nickname is in the mention, not among its name words.
+            if !(sh.particle || sh.initial || sh.suffix || in_nickname(doc, c.tokens.start, i)) {
                 words.push(i);
             }
         } else if i > c.tokens.start {
@@ -179,7 +180,7 @@ fn score(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, s
     }
     let at_start = c.tokens.start == sent_start;
     if let [only] = names.as_slice() {
-        return single(doc, shapes, c, m, only);
+        return single(doc, shapes, c, m, (only, at_start));
     }
     let (first, last) = (&names[0], &names[names.len() - 1]);
     let fi = lookup(first);
@@ -219,7 +220,7 @@ fn ends_in_title(doc: &Document<'_>, m: &NameMention) -> bool {
 
 /// Points for a one-word candidate: it needs a title, an age, a scorer list, or a speech verb
 /// or role together with a name the gazetteer knows.
-fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, only: &str) -> i32 {
+fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, (only, at_start): (&str, bool)) -> i32 {
     let l = lists();
     if l.roles.contains_key(only) || l.titles.contains_key(only) || l.places.contains(only) || c.modifier {
         return -9;
@@ -241,7 +242,12 @@ fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, 
     if age_after(doc, next).is_some_and(|_| doc.token_text(next) == ",") {
         points += 3;
     }
-    if speech(doc, prev, next) {
+    // "Story continues below advertisement": every sentence opens with a capital, so there a
+    // census surname that is also an everyday word proves nothing, and a verb after it is no
+    // sign of speech. It counts only when it is a likely first name or the story also writes
+    // it with a capital mid-sentence.
+    let opener = || at_start && !info.first_at_least(5) && !capitalised_inside(doc, shapes, m.words[0]);
+    if speech(doc, prev, next) && !opener() {
         points += 1 + 2 * i32::from(known);
     }
     if scorer(doc, shapes, c.run.start, next) {
@@ -251,6 +257,18 @@ fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, 
         points -= 1;
     }
     points
+}
+
+/// Whether the word at token `at` is also written with a capital somewhere other than at the
+/// start of a sentence (the tokens of each sentence are scanned, the first skipped).
+fn capitalised_inside(doc: &Document<'_>, shapes: &[Shape], at: usize) -> bool {
+    let target = word(doc, shapes, at);
+    doc.sentences.iter().any(|s| {
+        s.tokens
+            .clone()
+            .skip(1)
+            .any(|i| i != at && shapes[i].cap && !shapes[i].line_start && word(doc, shapes, i) == target)
+    })
 }
 
 /// Context points for a candidate of two words or more.

@@ -28,7 +28,7 @@ mod tokens;
 pub use cluster::{fold, one_edit};
 
 use super::model::{Mention, MentionKind, Person, Quote, Source};
-use super::segment::Document;
+use super::segment::{Document, TokenKind};
 
 use cluster::Group;
 use mentions::NameMention;
@@ -69,7 +69,7 @@ fn person(doc: &Document<'_>, all: &[NameMention], g: &Group) -> Person {
     let best = ms
         .iter()
         .max_by_key(|m| (m.words.len(), !m.allcaps, m.span.len(), std::cmp::Reverse(m.span.start)));
-    let name = best.map(|m| m.span.of(&doc.text).to_string()).unwrap_or_default();
+    let name = best.map(|m| plain_name(doc, m)).unwrap_or_default();
     let given_gender = ms
         .iter()
         .filter(|m| m.is_full() && !m.allcaps)
@@ -81,6 +81,18 @@ fn person(doc: &Document<'_>, all: &[NameMention], g: &Group) -> Person {
         mentions,
         ..Person::default()
     }
+}
+
+/// The name as written, without a quoted nickname: "Marcus “Tiny” Bell" is Marcus Bell.
+fn plain_name(doc: &Document<'_>, m: &NameMention) -> String {
+    let text = m.span.of(&doc.text);
+    let mut quotes = m.tokens.clone().filter(|&i| doc.tokens[i].kind == TokenKind::Quote);
+    let (Some(open), Some(close)) = (quotes.next(), quotes.next_back()) else {
+        return text.to_string();
+    };
+    let head = doc.text.get(m.span.start..doc.tokens[open].span.start).unwrap_or("");
+    let tail = doc.text.get(doc.tokens[close].span.end..m.span.end).unwrap_or("");
+    format!("{} {}", head.trim_end(), tail.trim_start())
 }
 
 /// Records on each person the quotes they speak and the attributions made to them.

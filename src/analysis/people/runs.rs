@@ -2,11 +2,12 @@
 //!
 //! "French President Ana María de la Vega Jr. said" gives one run, then one candidate
 //! "Ana María de la Vega Jr." with the title "President" before it. Possessives end a run
-//! ("Ortiz’s Brigade" is "Ortiz’s" + "Brigade"); line breaks and punctuation end a run.
+//! ("Ortiz’s Brigade" is "Ortiz’s" + "Brigade"); line breaks and punctuation end a run, except
+//! a quoted nickname between name words ("Marcus “Tiny” Bell" is one run).
 
 use std::ops::Range;
 
-use crate::analysis::segment::Document;
+use crate::analysis::segment::{Document, TokenKind};
 
 use super::lists::{lists, lower};
 use super::tokens::Shape;
@@ -80,6 +81,8 @@ pub fn runs(doc: &Document<'_>, shapes: &[Shape], range: Range<usize>) -> Vec<Ra
             }
             if name_word(shapes, k) || shapes[k].suffix {
                 j = k;
+            } else if let Some(q) = nickname(doc, shapes, k, range.end) {
+                j = q;
             } else if shapes[k].particle {
                 // "de la Vega", "van der Merwe": particles, then a capitalised word.
                 let q = (k..range.end)
@@ -104,6 +107,32 @@ pub fn runs(doc: &Document<'_>, shapes: &[Shape], range: Range<usize>) -> Vec<Ra
     out
 }
 
+/// `“Tiny” Bell` after "Marcus": a nickname of one to three words in quotes (curly or
+/// straight) that opens at token `k`, the first word capitalised, with a name word right after
+/// the closing quote on the same line. Returns that name word, so the run goes on through the
+/// nickname.
+fn nickname(doc: &Document<'_>, shapes: &[Shape], k: usize, end: usize) -> Option<usize> {
+    let close = match doc.token_text(k) {
+        "“" => "”",
+        "\"" => "\"",
+        "‘" => "’",
+        _ => return None,
+    };
+    let shut = (k + 2..(k + 5).min(end)).find(|&q| doc.token_text(q) == close)?;
+    let inside = k + 1..shut;
+    let words = inside
+        .clone()
+        .all(|q| doc.tokens[q].kind == TokenKind::Word && !shapes[q].line_start);
+    let name = shut + 1;
+    (words && shapes[k + 1].cap && name < end && name_word(shapes, name) && !shapes[name].line_start).then_some(name)
+}
+
+/// Whether token `i` of a run lies inside a nickname's quotes, or is one of the quotes.
+pub fn in_nickname(doc: &Document<'_>, run_start: usize, i: usize) -> bool {
+    let quote = |q: usize| doc.tokens.get(q).is_some_and(|t| t.kind == TokenKind::Quote);
+    quote(i) || (run_start..i).filter(|&q| quote(q)).count() % 2 == 1
+}
+
 /// The candidate name in a run: everything up to the last title or role word is stripped
 /// ("Russian Finance Minister Ana Ortiz"), and so are leading places and nationality words
 /// ("French ..."); the title or role is kept as evidence.
@@ -119,7 +148,10 @@ pub fn candidate(doc: &Document<'_>, run: Range<usize>) -> Option<Candidate> {
             role = before(doc, p);
         }
     }
-    let words: Vec<usize> = run.clone().filter(|&i| !(i > run.start && glued_dot(doc, i))).collect();
+    let words: Vec<usize> = run
+        .clone()
+        .filter(|&i| !((i > run.start && glued_dot(doc, i)) || in_nickname(doc, run.start, i)))
+        .collect();
     let last = words.len().saturating_sub(1);
     let mut start = 0;
     let mut modifier = false;
@@ -199,5 +231,13 @@ mod tests {
     fn ends_runs_at_line_breaks_and_possessives() {
         assert_eq!(cands("Ana Ortiz\nLuis Vega"), ["Ana Ortiz|", "Luis Vega|"]);
         assert_eq!(cands("the Howe’s Brigade"), ["Howe’s|", "Brigade|"]);
+    }
+
+    #[test]
+    fn runs_through_a_quoted_nickname_but_not_a_quoted_title() {
+        assert_eq!(cands("Marcus “Tiny” Bell won."), ["Marcus “Tiny” Bell|"]);
+        assert_eq!(cands("Marcus \"Tiny\" Bell won."), ["Marcus \"Tiny\" Bell|"]);
+        // Quoted words after a name with no name word after them are not a nickname.
+        assert_eq!(cands("Ortiz “Tiny” said."), ["Ortiz|", "Tiny|"]);
     }
 }

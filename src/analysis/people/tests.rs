@@ -166,3 +166,84 @@ fn handles_odd_input_without_panicking() {
         }
     }
 }
+
+#[test]
+fn allows_a_capitalised_word_opening_a_boilerplate_line() {
+    // "Story" is a census surname and "continues" a speech verb, but a sentence's first word
+    // is capitalised anyway and the story never writes "Story" with a capital elsewhere.
+    let text = include_str!("../../../tests/fixtures/people/boilerplate.txt");
+    assert_eq!(names(text), ["Leona Pritchard: Leona Pritchard|Pritchard"]);
+}
+
+#[test]
+fn keeps_a_surname_opening_a_sentence_when_written_with_a_capital_mid_sentence() {
+    let text = "Quill said the ferry would run late. Riders thanked Quill for the warning.";
+    assert_eq!(names(text), ["Quill: Quill|Quill"]);
+}
+
+#[test]
+fn records_the_age_inside_a_linked_epithet() {
+    let text = "Nora Hale, 52, runs the bakery. The 53-year-old baker said sales were up.";
+    let all = people(text);
+    let hale = person(&all, "Nora Hale");
+    assert_eq!(hale.ages.iter().map(|a| a.years).collect::<Vec<_>>(), [52, 53]);
+    let age = text.find("53-year-old").unwrap_or(0);
+    assert!(hale
+        .ages
+        .iter()
+        .any(|a| a.span.of(text) == "53-year-old" && a.span.start == age));
+}
+
+#[test]
+fn reads_through_a_quoted_nickname_between_first_name_and_surname() {
+    for text in [
+        "Marcus “Tiny” Bell, a boxer, said he would retire. Bell said the fight was over.",
+        "Marcus \"Tiny\" Bell, a boxer, said he would retire. Bell said the fight was over.",
+    ] {
+        let nick = text.split(',').next().unwrap_or("");
+        assert_eq!(names(text), [format!("Marcus Bell: {nick}|Bell")], "{text}");
+        let all = people(text);
+        let pronouns: Vec<&str> = person(&all, "Marcus Bell")
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Pronoun)
+            .map(|m| m.span.of(text))
+            .collect();
+        assert_eq!(pronouns, ["he"], "{text}");
+    }
+}
+
+#[test]
+fn reads_a_relation_across_a_title_after_the_comma() {
+    let text = "Ana Ortiz won the seat. Her husband, city council president Tomás Ortiz, said no.";
+    let all = people(text);
+    let tomas = all.iter().position(|p| p.name == "Tomás Ortiz");
+    let ana = person(&all, "Ana Ortiz");
+    assert!(tomas.is_some());
+    assert_eq!(
+        ana.relations
+            .iter()
+            .map(|r| (r.role.as_str(), r.other))
+            .collect::<Vec<_>>(),
+        [("husband", tomas)]
+    );
+    let descriptors: Vec<&str> = person(&all, "Tomás Ortiz")
+        .descriptors
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert!(descriptors.contains(&"city council president"), "{descriptors:?}");
+}
+
+#[test]
+fn keeps_names_with_different_middle_initials_apart() {
+    let text = "George H. W. Bush met the press. On Monday, George W. Bush spoke. \
+                Then George Bush left. Bush waved.";
+    assert_eq!(
+        names(text),
+        [
+            "George H. W. Bush: George H. W. Bush",
+            "George W. Bush: George W. Bush|George Bush|Bush",
+        ]
+    );
+}
