@@ -276,11 +276,12 @@ fn inversion_first(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     let next = cx.low(i + 1);
     at_start
         && lex::allows_inversion(cx.low(i))
-        && cx.is_word(i + 1)
+        && (cx.is_word(i + 1) || (cx.is_number(i + 1) && cx.is_word(i + 2)))
         && !lex::is_time_word(next)
         && (lex::is_determiner(next)
             || lex::is_counting_determiner(next)
             || cx.is_capitalized(i + 1)
+            || cx.is_number(i + 1)
             || LEX.anonymous_heads.contains(next))
 }
 

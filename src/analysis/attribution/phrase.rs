@@ -95,6 +95,8 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         }
         let boundary = if cx.is_word(t) {
             lex::is_clause_boundary(cx.low(t)) && !coordinates_inside_modifier(cx, a, t)
+        } else if is_nickname_mark(cx, t) {
+            false
         } else if cx.is_number(t) {
             // "Ana Vega, 20, a student, said": an age between commas sits inside the subject.
             !(t > a && cx.text(t - 1) == "," && cx.text(t + 1) == ",")
@@ -132,11 +134,13 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
     }
     // "Vega, the party's treasurer, said": keep the name with its appositive.
     // Party labels count as descriptions: "Charles Grassley, Republican of Iowa, said".
+    // So do roles owned by someone: "Lisa Monaco, Obama's adviser, said".
     let description = !cx.is_capitalized(cs)
         || matches!(
             cx.low(cs),
             "the" | "a" | "an" | "republican" | "democrat" | "independent"
-        );
+        )
+        || (ce > cs + 1 && (cx.low(cs).ends_with("'s") || cx.low(cs).ends_with("’s")));
     // "Ana Vega, 20, a nursing student, said": an age chunk sits between name and description.
     let mut prev = k.checked_sub(1);
     while let Some(p) = prev.filter(|&p| p > 0 && chunks.get(p).is_some_and(|&(ps, pe)| is_age_chunk(cx, ps, pe))) {
@@ -148,7 +152,10 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
                 pe = (ps..pe).rev().find(|&t| cx.text(t) == "(").unwrap_or(pe);
             }
             let mut n = pe;
-            while n > ps && n + 6 > pe && (is_name_token(cx, n - 1) || is_initial_dot(cx, n - 1)) {
+            while n > ps
+                && n + 6 > pe
+                && (is_name_token(cx, n - 1) || is_initial_dot(cx, n - 1) || is_nickname_mark(cx, n - 1))
+            {
                 n -= 1;
             }
             let opener =
@@ -281,7 +288,7 @@ fn coordinates_inside_modifier(cx: &Cx<'_, '_>, a: usize, t: usize) -> bool {
         if !cx.is_word(k) || (lex::is_clause_boundary(cx.low(k)) && !matches!(cx.low(k), "and" | "or")) {
             return false;
         }
-        if matches!(cx.low(k), "for" | "of" | "to" | "with" | "from" | "at") {
+        if matches!(cx.low(k), "for" | "of" | "to" | "with" | "from" | "at" | "on") {
             return true;
         }
     }
@@ -295,7 +302,7 @@ fn name_before_appositive(cx: &Cx<'_, '_>, a: usize, and: usize) -> Option<usize
         .rev()
         .find(|&k| cx.text(k) == ",")?;
     let mut n = comma;
-    while n > a && comma - n < 4 && cx.is_word(n - 1) && cx.is_capitalized(n - 1) {
+    while n > a && comma - n < 6 && ((cx.is_word(n - 1) && cx.is_capitalized(n - 1)) || is_initial_dot(cx, n - 1)) {
         n -= 1;
     }
     let clean_start = n == a || !cx.is_word(n - 1) || lex::is_clause_boundary(cx.low(n - 1));
@@ -306,7 +313,9 @@ fn name_before_appositive(cx: &Cx<'_, '_>, a: usize, and: usize) -> Option<usize
 /// `said [a source close to the couple].`, `according to [the source],`. A trailing
 /// `, Jane Doe` appositive is included: `said a spokeswoman, Jane Doe.`
 pub(super) fn right_phrase(cx: &Cx<'_, '_>, s: usize, b: usize) -> Option<(usize, usize)> {
-    if s >= b || !cx.is_word(s) || lex::is_time_word(cx.low(s)) || is_wh(cx.low(s)) {
+    // A number may open the phrase when a word follows: "said 9/11 widow Terry Strada".
+    let opens = cx.is_word(s) || (cx.is_number(s) && cx.is_word(s + 1));
+    if s >= b || !opens || lex::is_time_word(cx.low(s)) || is_wh(cx.low(s)) {
         return None;
     }
     let mut e = s;
@@ -418,5 +427,17 @@ fn valid_phrase(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
     if first.len() > 4 && first.ends_with("ing") && !cx.is_capitalized(s) {
         return false;
     }
-    (s..e).any(|t| cx.is_word(t)) && !(s..e).any(|t| cx.is_quote(t) && !matches!(cx.text(t), "’" | "'"))
+    (s..e).any(|t| cx.is_word(t))
+        && !(s..e).any(|t| cx.is_quote(t) && !matches!(cx.text(t), "’" | "'") && !is_nickname_mark(cx, t))
+}
+
+/// A quotation mark of a nickname inside a name, between two capitalised words: the marks of
+/// “Tiny” in `Marcus “Tiny” Bell`.
+fn is_nickname_mark(cx: &Cx<'_, '_>, t: usize) -> bool {
+    let cap_word = |k: usize| cx.is_word(k) && cx.is_capitalized(k);
+    cx.is_quote(t) && t > 0 && cap_word(t - 1) && cap_word(t + 1) && {
+        // The other mark of the pair is within three words, also between capitalised words.
+        let near = |k: usize| k != t && cx.is_quote(k) && k > 0 && cap_word(k - 1) && cap_word(k + 1);
+        (t.saturating_sub(4)..t).any(near) || (t + 1..t + 5).any(near)
+    }
 }

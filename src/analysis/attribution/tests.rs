@@ -186,6 +186,14 @@ fn names_survive_ages_titles_and_particles() {
         &[("psychologist Alvord", "named")],
     );
     assert_sources(
+        "Joaquim “Quim” Barros, a ferry pilot, said he would retire.",
+        &[("Joaquim “Quim” Barros, a ferry pilot", "named")],
+    );
+    assert_sources(
+        "Marta R. Lobo, the mayor's adviser on transport and safety, said it was late.",
+        &[("Marta R. Lobo, the mayor's adviser on transport and safety", "named")],
+    );
+    assert_sources(
         "About 5,300 employees said they would strike.",
         &[("employees", "anonymous")],
     );

@@ -149,7 +149,9 @@ fn is_nickname(doc: &Document<'_>, q: &RawQuote, inner: &[&str], prev_word: Opti
         .sentence_at(q.span.start)
         .and_then(|s| doc.sentences.get(s))
         .is_some_and(|s| s.tokens.start + 1 >= q.tokens.start);
-    !sentence_start && prev_word.is_some_and(name_like) && next_word.is_some_and(name_like)
+    // At the start of a sentence the word before is capitalised anyway; a short quotation
+    // still sits inside a name when the word after it is capitalised too ("Marcus “Tiny” Bell").
+    (!sentence_start || inner.len() <= 2) && prev_word.is_some_and(name_like) && next_word.is_some_and(name_like)
 }
 
 /// Every word capitalised except small ones, the first capitalised, no comma or terminator

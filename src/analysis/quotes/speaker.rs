@@ -217,8 +217,14 @@ pub(super) fn in_sentence(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote)
             .all(|k| doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct));
         // "“…,” a smiling Clinton said" / "“…” Carolina coach Rod Vega said": a few words of
         // the speaker phrase the tag left out.
+        // Capitalised words and numbers ("“…” UFCW Local 832 president Jeff Traeger said") are
+        // part of a speaker's title even with nothing to close the quotation.
+        let titled = gap.clone().all(|k| {
+            doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+                || doc.token_text(k).chars().next().is_some_and(char::is_uppercase)
+        });
         let few_words = gap.len() <= 6
-            && (tagged_close(doc, q) || gap.clone().any(|k| doc.token_text(k) == ","))
+            && (tagged_close(doc, q) || titled || gap.clone().any(|k| doc.token_text(k) == ","))
             && c.first < we
             && c.closing
             && gap
