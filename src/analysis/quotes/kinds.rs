@@ -49,6 +49,11 @@ pub(super) fn classify(doc: &Document<'_>, q: &RawQuote, found: Option<Found>) -
     if is_nickname(doc, q, &inner, prev_word) {
         return QuoteKind::Nickname;
     }
+    // "a demo called “Kitchen Table,” recorded, she wrote": a title-case name right after
+    // "called" or "titled" is a title even when a speech tag follows it.
+    if prev_word.is_some_and(words::is_title_cue) && inner.len() <= 6 && is_title_case(doc, q, &inner) {
+        return QuoteKind::Title;
+    }
     let adjacent = found == Some(Found::After) || (found == Some(Found::Before) && matches!(prev, Some(":" | ",")));
     if adjacent || introduced(doc, q) {
         return QuoteKind::Speech;

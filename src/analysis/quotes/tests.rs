@@ -117,6 +117,13 @@ fn recognises_titles_nicknames_and_scare_quotes() {
 }
 
 #[test]
+fn a_title_after_called_stays_a_title_before_a_speech_tag() {
+    let text = "She posted a demo called “Harbour Lights,” recorded, she wrote, “in one take at dawn.”";
+    let kinds: Vec<QuoteKind> = quotes(text).into_iter().map(|q| q.1).collect();
+    assert_eq!(kinds, [QuoteKind::Title, QuoteKind::Speech]);
+}
+
+#[test]
 fn an_attribution_makes_a_single_word_speech() {
     let q = quotes("The actor felt “humiliated,” a source says.");
     assert_eq!(q[0].1, QuoteKind::Speech);
