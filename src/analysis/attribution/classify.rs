@@ -21,6 +21,7 @@ pub(super) struct Class {
 /// Classifies tokens `s..e`, returning the phrase actually used (it may narrow to the noun
 /// group right before the verb) and its class; `None` when it is not recognisably a source.
 pub(super) fn classify(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<(usize, usize, Class)> {
+    let s = second_determiner(cx, s, e).unwrap_or(s);
     // "Ortiz, the party's treasurer": an appositive with a name is named.
     if let Some(c) = named_appositive(cx, s, e) {
         return Some((s, e, c));
@@ -34,9 +35,34 @@ pub(super) fn classify(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<(usize, us
         k -= 1;
     }
     if k > s && k < e {
-        return classify_np(cx, k, e).map(|c| (k, e, c));
+        if let Some(c) = classify_np(cx, k, e) {
+            return Some((k, e, c));
+        }
     }
     None
+}
+
+/// "an idea one longtime volunteer", "the plan a critic": a second determiner after a noun,
+/// with no preposition or comma between, opens the noun phrase that is the subject.
+fn second_determiner(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<usize> {
+    let det = |t: usize| {
+        let w = cx.low(t);
+        cx.is_word(t) && (matches!(w, "a" | "an" | "the" | "one" | "another") || lex::is_count_word(w))
+    };
+    if !det(s) {
+        return None;
+    }
+    let mut last = None;
+    for t in s + 1..e {
+        if !cx.is_word(t) || lex::is_preposition(cx.low(t)) || lex::starts_postmodifier(cx.low(t)) {
+            break;
+        }
+        let after_noun = !det(t - 1) && !is_quantifier(cx.low(t - 1)) && !cx.low(t - 1).ends_with("'s");
+        if det(t) && after_noun {
+            last = Some(t);
+        }
+    }
+    last
 }
 
 /// Auxiliaries and verbs that cannot sit inside a noun group.

@@ -140,6 +140,14 @@ pub fn is_counting_determiner(w: &str) -> bool {
     ) || is_count(w)
 }
 
+/// Number words that count people: "two", "three" … "ten".
+pub fn is_count_word(w: &str) -> bool {
+    matches!(
+        w,
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
+}
+
 /// A number that counts people ("5,300 employees"), not a year ("2016").
 fn is_count(w: &str) -> bool {
     let digits = w.chars().all(|c| c.is_ascii_digit() || c == ',');

@@ -200,6 +200,18 @@ fn names_survive_ages_titles_and_particles() {
 }
 
 #[test]
+fn a_second_determiner_opens_the_subject() {
+    assert_sources(
+        "They floated a concert, an idea one longtime volunteer called “a rally with a band.”",
+        &[("one longtime volunteer", "anonymous")],
+    );
+    assert_sources(
+        "One of the aides said it was late.",
+        &[("One of the aides", "anonymous")],
+    );
+}
+
+#[test]
 fn institutions_and_documents_are_not_anonymous() {
     assert_sources("Police said the road would reopen.", &[("Police", "institution")]);
     assert_sources("The hospital said she was stable.", &[("The hospital", "institution")]);
