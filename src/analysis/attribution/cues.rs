@@ -131,20 +131,36 @@ fn is_evidence_verb(w: &str) -> bool {
 }
 
 fn evidence_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>) {
-    let Some((s, e)) = left_subject(cx, a, i) else {
-        return;
-    };
+    if let Some((s, e)) = left_subject(cx, a, i) {
+        let evidence = |s, e| (s..e).any(|t| LEX.document_heads.contains(cx.low(t)));
+        push_vague(
+            cx,
+            out,
+            s,
+            e,
+            cx.span(i, i + 1),
+            claim_after_cue(cx, i + 1, b),
+            evidence,
+        );
+    }
+}
+
+/// Records the phrase `s..e` as a source only when it is vague (a crowd, unnamed research)
+/// and `accept` holds for the phrase actually classified.
+fn push_vague(
+    cx: &Cx<'_, '_>,
+    out: &mut Vec<Source>,
+    s: usize,
+    e: usize,
+    cue: Span,
+    claim: Option<Span>,
+    accept: impl Fn(usize, usize) -> bool,
+) {
     let Some((s, e, c)) = classify(cx, s, e) else {
         return;
     };
-    let evidence = (s..e).any(|t| LEX.document_heads.contains(cx.low(t)));
-    if evidence && c.kind == SourceKind::Vague {
-        let mut src = source(
-            cx.span(s, e),
-            c.kind,
-            Some(cx.span(i, i + 1)),
-            claim_after_cue(cx, i + 1, b),
-        );
+    if c.kind == SourceKind::Vague && accept(s, e) {
+        let mut src = source(cx.span(s, e), c.kind, Some(cue), claim);
         src.vantage = c.vantage;
         src.plural = c.plural;
         out.push(src);
@@ -178,32 +194,23 @@ fn attitude(cx: &Cx<'_, '_>, i: usize, a: usize) -> Option<(usize, usize)> {
     if !LEX.attitudes.contains(w) || i == a {
         return None;
     }
-    let mut j = i;
-    while j > a && cx.is_word(j - 1) && lex::is_aux_or_adverb(cx.low(j - 1)) && !is_be(cx.low(j - 1)) {
-        j -= 1;
-    }
+    let j = before_adverbs(cx, i, a);
     (j > a && is_be(cx.low(j - 1))).then_some((1, j - 1))
 }
 
 /// A crowd holding an attitude ("many voters are worried that …") is a vague source; a named
 /// person who is worried is just news, so only crowds count.
 fn attitude_cue(cx: &Cx<'_, '_>, i: usize, n: usize, subject_end: usize, a: usize, b: usize, out: &mut Vec<Source>) {
-    let Some((s, e)) = left_subject(cx, a, subject_end) else {
-        return;
-    };
-    let Some((s, e, c)) = classify(cx, s, e) else {
-        return;
-    };
-    if c.kind == SourceKind::Vague {
-        let mut src = source(
-            cx.span(s, e),
-            c.kind,
-            Some(cx.span(i, i + n)),
+    if let Some((s, e)) = left_subject(cx, a, subject_end) {
+        push_vague(
+            cx,
+            out,
+            s,
+            e,
+            cx.span(i, i + n),
             claim_after_cue(cx, i + n, b),
+            |_, _| true,
         );
-        src.vantage = c.vantage;
-        src.plural = c.plural;
-        out.push(src);
     }
 }
 
@@ -258,13 +265,20 @@ fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
         && !prev.ends_with("ing")
 }
 
-/// Whether the verb at `i` follows a form of "be" or "get" (auxiliaries and adverbs between).
-fn is_passive(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
-    // Adverbs and negation may stand between: "are also accused", "was not told".
+/// The token after the run of adverbs and auxiliaries (not "be") right before `i`: adverbs
+/// and negation may stand between a form of "be" and its participle ("are also accused",
+/// "was not told", "weren't too worried").
+fn before_adverbs(cx: &Cx<'_, '_>, i: usize, a: usize) -> usize {
     let mut j = i;
     while j > a && cx.is_word(j - 1) && lex::is_aux_or_adverb(cx.low(j - 1)) && !is_be(cx.low(j - 1)) {
         j -= 1;
     }
+    j
+}
+
+/// Whether the verb at `i` follows a form of "be" or "get" (auxiliaries and adverbs between).
+fn is_passive(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
+    let j = before_adverbs(cx, i, a);
     // "were discussing" is progressive, not passive.
     !cx.low(i).ends_with("ing") && j > a && (is_be(cx.low(j - 1)) || matches!(cx.low(j - 1), "get" | "got" | "getting"))
 }
