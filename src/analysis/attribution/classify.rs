@@ -187,7 +187,7 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         // "a number of critics", "dozens of protesters" stay a crowd.
         let counted = (s..m).any(|t| {
             let w = cx.low(t);
-            (lex::is_counting_determiner(w) && !matches!(w, "a" | "an" | "number" | "handful" | "dozens" | "hundreds"))
+            (lex::is_counting_determiner(w) && !matches!(w, "a" | "an" | "number" | "handful"))
                 || matches!(w, "pair" | "couple")
         });
         return match classify_np(cx, m + 1, e) {
@@ -278,7 +278,13 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         });
     }
     if LEX.anonymous_heads.contains(hl) {
-        return class(SourceKind::Anonymous);
+        // "5,300 employees" is a crowd, however anonymous its members.
+        let crowd = (s..head).any(|t| cx.is_number(t) && !lex::is_counting_determiner(cx.low(t)));
+        return class(if crowd {
+            SourceKind::Vague
+        } else {
+            SourceKind::Anonymous
+        });
     }
     if LEX.group_heads.contains(hl) {
         let specific = counted || vantage_is_specific(cx, m, e);

@@ -130,8 +130,6 @@ pub fn is_counting_determiner(w: &str) -> bool {
             | "ten"
             | "another"
             | "each"
-            | "dozens"
-            | "hundreds"
             | "number"
             | "pair"
             | "handful"
@@ -148,11 +146,14 @@ pub fn is_count_word(w: &str) -> bool {
     )
 }
 
-/// A number that counts people ("5,300 employees"), not a year ("2016").
+/// A count of people a reader could still tell apart ("12 officials") is specific; beyond
+/// this ("5,300 employees", "300 residents") it is a crowd.
+const MAX_SPECIFIC_COUNT: u32 = 20;
+
 fn is_count(w: &str) -> bool {
-    let digits = w.chars().all(|c| c.is_ascii_digit() || c == ',');
-    let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y));
-    !w.is_empty() && digits && !year
+    let digits = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',');
+    let n = w.replace(',', "").parse::<u32>().ok();
+    digits && n.is_some_and(|n| n <= MAX_SPECIFIC_COUNT)
 }
 
 /// Words that end a subject phrase when scanning left: clause openers and conjunctions.

@@ -98,8 +98,11 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         } else if is_nickname_mark(cx, t) {
             false
         } else if cx.is_number(t) {
-            // "Ana Vega, 20, a student, said": an age between commas sits inside the subject.
-            !(t > a && cx.text(t - 1) == "," && cx.text(t + 1) == ",")
+            // "Ana Vega, 20, a student, said": an age between commas sits inside the subject, and
+            // so does a count before its noun ("5,300 employees"); a year does not.
+            let age = t > a && cx.text(t - 1) == "," && cx.text(t + 1) == ",";
+            let count = cx.is_word(t + 1) && !is_year(cx.text(t)) && !is_unit(cx.low(t + 1));
+            !(age || count)
         } else {
             // Inside a subject only commas, abbreviation periods, apostrophes and "&" occur;
             // anything else (a dash, a colon, an emoji, a bullet) ends the clause.
@@ -228,6 +231,24 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         }
     }
     valid_phrase(cx, cs, ce).then_some((cs, ce))
+}
+
+/// Words a number measures that are not people: "22 years ago", "40 percent".
+fn is_unit(w: &str) -> bool {
+    lex::is_time_word(w)
+        || matches!(
+            w,
+            "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "percent" | "times" | "miles" | "points"
+        )
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// "about 5,300 employees", "over 200 residents": a preposition that only qualifies a count.
+fn qualifies_count(cx: &Cx<'_, '_>, s: usize) -> bool {
+    cx.is_number(s + 1) && matches!(cx.low(s), "about" | "over" | "around" | "nearly" | "almost" | "roughly")
 }
 
 /// A chunk that is only an age: "20" in "Ana Vega, 20, said".
@@ -411,7 +432,7 @@ fn is_parenthetical(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
                 | "particularly"
                 | "notably"
         )
-        || lex::is_preposition(first)
+        || (lex::is_preposition(first) && !qualifies_count(cx, s))
 }
 
 /// A plausible source phrase: short, made of words, not opening with a preposition or a verb.
@@ -420,7 +441,7 @@ fn valid_phrase(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
         return false;
     }
     let first = cx.low(s);
-    if lex::is_preposition(first) || lex::is_clause_boundary(first) {
+    if (lex::is_preposition(first) && !qualifies_count(cx, s)) || lex::is_clause_boundary(first) {
         return false;
     }
     // "echoing many Democrats who …": a participle phrase is not a subject.

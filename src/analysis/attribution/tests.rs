@@ -193,10 +193,17 @@ fn names_survive_ages_titles_and_particles() {
         "Marta R. Lobo, the mayor's adviser on transport and safety, said it was late.",
         &[("Marta R. Lobo, the mayor's adviser on transport and safety", "named")],
     );
+    // A count a reader can picture is a specific group; thousands are a crowd; a year is no count.
+    assert_sources("12 officials said the talks failed.", &[("12 officials", "anonymous")]);
     assert_sources(
         "About 5,300 employees said they would strike.",
-        &[("employees", "anonymous")],
+        &[("About 5,300 employees", "vague")],
     );
+    assert_sources(
+        "Hundreds of protesters said the vote was rigged.",
+        &[("Hundreds of protesters", "vague")],
+    );
+    assert_sources("In 2016 officials said the plan failed.", &[("officials", "anonymous")]);
 }
 
 #[test]
