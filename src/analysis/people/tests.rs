@@ -247,3 +247,11 @@ fn keeps_names_with_different_middle_initials_apart() {
         ]
     );
 }
+
+#[test]
+fn sentence_adverbs_are_not_part_of_names() {
+    assert_eq!(
+        names("Later Ana Ortiz spoke. Afterwards Luis Vega left."),
+        ["Ana Ortiz: Ana Ortiz", "Luis Vega: Luis Vega"]
+    );
+}
