@@ -117,25 +117,9 @@ pub fn is_pronoun(w: &str) -> bool {
 pub fn is_counting_determiner(w: &str) -> bool {
     matches!(
         w,
-        "a" | "an"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "another"
-            | "each"
-            | "number"
-            | "pair"
-            | "handful"
-            | "couple"
-            | "least"
-    ) || is_count(w)
+        "a" | "an" | "one" | "another" | "each" | "number" | "pair" | "handful" | "couple" | "least"
+    ) || is_count_word(w)
+        || is_count(w)
 }
 
 /// Number words that count people: "two", "three" … "ten".

@@ -253,7 +253,7 @@ fn qualifies_count(cx: &Cx<'_, '_>, s: usize) -> bool {
 
 /// A chunk that is only an age: "20" in "Ana Vega, 20, said".
 fn is_age_chunk(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
-    e == s + 1 && cx.text(s).len() <= 3 && cx.text(s).chars().all(|c| c.is_ascii_digit())
+    e == s + 1 && cx.is_number(s) && cx.text(s).len() <= 3
 }
 
 /// Finite reporting verbs that never sit inside a subject phrase.

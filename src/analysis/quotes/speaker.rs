@@ -236,8 +236,7 @@ pub(super) fn in_sentence(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote)
         let glued = gap.is_empty() && !tagged_close(doc, q) && q.tokens.len() <= 5;
         // "“…?” Vega asked reporters": a question or exclamation mark ends the sentence, so the
         // tag opens the next one; right after the mark, it is still the tag.
-        let asked =
-            only_punct && q.closed && q.tokens.end >= 2 && matches!(doc.token_text(q.tokens.end - 2), "?" | "!");
+        let asked = only_punct && matches!(close_punct(doc, q), Some("?" | "!"));
         if (only_punct || few_words) && !glued && start < para_end && (c.first < we || c.closing || asked) {
             return Some((after, Found::After));
         }
@@ -287,12 +286,12 @@ fn claim_covering(cands: &[Candidate], q: &RawQuote, ws: usize, we: usize) -> Op
 
 /// Whether the quotation ends with punctuation inside its closing mark: `,”` `.”` `?”`.
 fn tagged_close(doc: &Document<'_>, q: &RawQuote) -> bool {
-    q.closed
-        && q.tokens.end >= 2
-        && matches!(
-            doc.token_text(q.tokens.end - 2),
-            "," | "." | "!" | "?" | "…" | "—" | "-"
-        )
+    close_punct(doc, q).is_some_and(|p| matches!(p, "," | "." | "!" | "?" | "…" | "—" | "-"))
+}
+
+/// The token right before a closed quotation's closing mark.
+fn close_punct<'a>(doc: &'a Document<'_>, q: &RawQuote) -> Option<&'a str> {
+    (q.closed && q.tokens.end >= 2).then(|| doc.token_text(q.tokens.end - 2))
 }
 
 /// A quotation opening a sentence right after one that ends with its tag, in the same
