@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::rules::{RuleId, Severity};
+use super::model::{RuleId, Severity};
 
 /// How the text is written. Markdown masks code, front matter, HTML and link destinations.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -24,7 +24,6 @@ pub mod segment;
 
 pub use config::{Config, Format, RuleSetting};
 pub use model::*;
-pub use rules::{RuleId, Severity};
 
 /// Analyses one document. Infallible: any text gives an [`Analysis`].
 pub fn analyze(text: &str, config: &Config) -> Analysis {

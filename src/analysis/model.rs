@@ -5,7 +5,10 @@
 
 use serde::Serialize;
 
-use super::rules::{RuleId, Severity};
+mod rule_id;
+
+pub(crate) use rule_id::rule_table;
+pub use rule_id::{RuleId, Severity};
 
 /// A byte range into the analysed text, end exclusive.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -21,10 +21,10 @@
 //! short and deliberately strong (lexicon/attribution_opinion.txt): precision over recall.
 
 use crate::analysis::attribution::LEX;
-use crate::analysis::model::{Finding, Related, SourceKind, Span};
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::model::{Related, SourceKind, Span};
+use crate::analysis::rules::{Context, Draft};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     let text = cx.text();
     let mut seen: Vec<Span> = Vec::new();
     for src in cx.analysis.sources.iter().filter(|s| s.kind == SourceKind::Anonymous) {
@@ -40,10 +40,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     continue;
                 }
                 seen.push(word);
-                out.push(Finding {
-                    rule: RuleId::AnonymousOpinion,
+                out.push(Draft {
                     span: word,
-                    severity: Severity::Information,
                     message: format!(
                         "An anonymous source characterises someone here (“{}”): anonymous sources should give facts, not opinion.",
                         word.of(text)

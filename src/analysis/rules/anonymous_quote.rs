@@ -1,4 +1,4 @@
-//! `anonymous-quote`: a quotation whose only speaker is an anonymous or vague source.
+//! `anonymous-quote` (warning): a quotation whose only speaker is an anonymous or vague source.
 //!
 //! ## What it flags
 //! A quotation of speech whose speaker is a source the story does not name: anonymous ("a
@@ -23,10 +23,10 @@
 //! - Quotations with no speaker at all (that is `unattributed-quote`).
 //! - Titles, nicknames and scare quotes.
 
-use crate::analysis::model::{Finding, QuoteKind, Related, SourceKind};
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::model::{QuoteKind, Related, SourceKind};
+use crate::analysis::rules::{Context, Draft};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     for q in &cx.analysis.quotes {
         let Some(speaker) = q.speaker.filter(|s| s.kind.is_unnamed()) else {
             continue;
@@ -44,10 +44,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 "said by this anonymous source",
             ),
         };
-        out.push(Finding {
-            rule: RuleId::AnonymousQuote,
+        out.push(Draft {
             span: q.span,
-            severity: Severity::Warning,
             message: message.to_string(),
             related: vec![Related {
                 span: speaker.span,

@@ -21,10 +21,10 @@
 //! show"), and vague crowds ("critics say", which `vague-attribution` covers).
 
 use super::describe_source;
-use crate::analysis::model::{Finding, Related, SourceKind};
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::model::{Related, SourceKind};
+use crate::analysis::rules::{Context, Draft};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     let text = cx.text();
     for src in cx.analysis.sources.iter().filter(|s| s.kind == SourceKind::Anonymous) {
         let root = src.antecedent.and_then(|r| cx.analysis.sources.get(r)).unwrap_or(src);
@@ -70,10 +70,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 message: "the same source, introduced here".to_string(),
             });
         }
-        out.push(Finding {
-            rule: RuleId::AnonymousSource,
+        out.push(Draft {
             span: src.span,
-            severity: Severity::Warning,
             message,
             related,
             fix: None,

@@ -19,8 +19,8 @@
 //! and later references to an already introduced source.
 
 use super::describe_source;
-use crate::analysis::model::{Finding, SourceKind};
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::model::{SourceKind};
+use crate::analysis::rules::{Context, Draft};
 
 /// Words that add nothing about who a source is.
 fn is_empty_word(w: &str) -> bool {
@@ -60,7 +60,7 @@ fn is_bare_head(w: &str) -> bool {
     )
 }
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     for src in cx
         .analysis
         .sources
@@ -82,10 +82,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if !is_bare_head(head) || !rest.iter().all(|w| is_empty_word(w)) {
             continue;
         }
-        out.push(Finding {
-            rule: RuleId::BareAnonymousSource,
+        out.push(Draft {
             span: src.span,
-            severity: Severity::Information,
             message: format!(
                 "{} says nothing about who this is or how they would know: describe them, for example “a source close to the family”.",
                 describe_source(cx.text(), src.span)

@@ -15,10 +15,10 @@
 //! ```
 
 use crate::analysis::attribution::refer::reason_is_stock;
-use crate::analysis::model::{Finding, SourceKind};
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::model::{SourceKind};
+use crate::analysis::rules::{Context, Draft};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     let mut seen = Vec::new();
     for src in cx
         .analysis
@@ -31,10 +31,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         seen.push(reason);
-        out.push(Finding {
-            rule: RuleId::BoilerplateAnonymityReason,
+        out.push(Draft {
             span: reason,
-            severity: Severity::Hint,
             message: format!(
                 "“{}” is a stock reason: say why this source needed anonymity.",
                 reason.of(cx.text())

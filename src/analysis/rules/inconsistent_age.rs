@@ -1,4 +1,4 @@
-//! `inconsistent-age`: one person given two different ages.
+//! `inconsistent-age` (warning): one person given two different ages.
 //!
 //! ## What it flags
 //! A stated age ("Ortiz, 41,", "41-year-old Ortiz", "the actress, 41,") that differs from an
@@ -16,11 +16,11 @@
 //! moved"), or says "when", "then", "ago", "at the time" or "back in". The same age stated
 //! twice.
 
-use crate::analysis::model::{Age, Finding, Related};
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::model::{Age, Related};
+use crate::analysis::rules::{Context, Draft};
 use crate::analysis::segment::{Document, TokenKind};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     for person in &cx.analysis.people {
         let mut ages: Vec<&Age> = person.ages.iter().filter(|a| plain(cx.doc, a)).collect();
         ages.sort_by_key(|a| a.span.start);
@@ -28,10 +28,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         for later in ages.iter().skip(1).filter(|a| a.years != first.years) {
-            out.push(Finding {
-                rule: RuleId::InconsistentAge,
+            out.push(Draft {
                 span: later.span,
-                severity: Severity::Warning,
                 message: format!(
                     "{} is {} here but {} earlier in the story.",
                     person.name, later.years, first.years

@@ -17,20 +17,18 @@
 //! Later references to the same source ("the aide added"): the first mention carries the flag.
 
 use super::describe_source;
-use crate::analysis::model::{Finding, SourceKind};
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::model::{SourceKind};
+use crate::analysis::rules::{Context, Draft};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     let first_mentions = cx
         .analysis
         .sources
         .iter()
         .filter(|s| s.kind == SourceKind::Anonymous && s.antecedent.is_none());
     for src in first_mentions.filter(|s| s.reason.is_none()) {
-        out.push(Finding {
-            rule: RuleId::MissingAnonymityReason,
+        out.push(Draft {
             span: src.span,
-            severity: Severity::Information,
             message: format!(
                 "The story does not say why {} was granted anonymity.",
                 describe_source(cx.text(), src.span)

@@ -4,55 +4,11 @@
 //! pushes [`Finding`]s. [`run`] applies the configured severity and drops rules that are off.
 //! Rule ids are stable kebab-case names: they appear in configs and suppression comments.
 
-use serde::Serialize;
-
-use super::model::{Analysis, Finding};
+use super::model::{rule_table, Analysis, Finding, Fix, Related, Span};
 use super::segment::Document;
 use super::Config;
 
-mod anonymous_opinion;
-mod anonymous_quote;
-mod anonymous_source;
-mod bare_anonymous_source;
-mod boilerplate_anonymity_reason;
-mod inconsistent_age;
-mod missing_anonymity_reason;
-mod name_variant;
-mod plural_sources_single_voice;
-mod surname_before_full_name;
-mod unattributed_quote;
-mod vague_attribution;
-
-/// How serious a finding is; maps one to one onto LSP's `DiagnosticSeverity`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-    Information,
-    Hint,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Information => "information",
-            Severity::Hint => "hint",
-        }
-    }
-    /// Parses `error`, `warning`, `information` (or `info`), `hint`.
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "error" => Some(Severity::Error),
-            "warning" | "warn" => Some(Severity::Warning),
-            "information" | "info" => Some(Severity::Information),
-            "hint" => Some(Severity::Hint),
-            _ => None,
-        }
-    }
-}
+pub use super::model::{RuleId, Severity};
 
 /// What a rule sees.
 pub struct Context<'a> {
@@ -66,35 +22,59 @@ impl Context<'_> {
     }
 }
 
+/// What a rule reports: a [`Finding`] before [`run`] stamps it with the rule's id and its
+/// configured severity, so rule files never restate either.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub span: Span,
+    /// One plain sentence an editor understands.
+    pub message: String,
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+}
+
+impl Draft {
+    fn stamp(self, rule: RuleId, severity: Severity) -> Finding {
+        Finding {
+            rule,
+            span: self.span,
+            severity,
+            message: self.message,
+            related: self.related,
+            fix: self.fix,
+        }
+    }
+}
+
 /// One registered rule.
 pub struct Rule {
     pub id: RuleId,
     pub default_severity: Severity,
     /// One line for tables and `--help`.
     pub summary: &'static str,
-    /// Pushes findings; their `severity` is overwritten by [`run`].
-    pub check: fn(&Context<'_>, &mut Vec<Finding>),
+    /// The rule file's `//!` documentation, Markdown: what it flags, why, examples.
+    pub docs: &'static str,
+    /// Pushes drafts of findings.
+    pub check: fn(&Context<'_>, &mut Vec<Draft>),
 }
 
-macro_rules! rules {
-    ($($variant:ident => $module:ident, $id:literal, $severity:ident, $summary:literal;)*) => {
-        /// A stable rule id; serialises as its kebab-case name.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        pub enum RuleId {
-            $(#[serde(rename = $id)] $variant,)*
-        }
+impl Rule {
+    /// The user documentation: the rule file's module doc, without its `//!` markers.
+    pub fn docs(&self) -> String {
+        self.docs
+            .lines()
+            .map_while(|l| l.strip_prefix("//!"))
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+}
 
-        impl RuleId {
-            pub fn as_str(self) -> &'static str {
-                match self { $(RuleId::$variant => $id,)* }
-            }
-            pub fn parse(s: &str) -> Option<RuleId> {
-                match s { $($id => Some(RuleId::$variant),)* _ => None }
-            }
-            pub fn default_severity(self) -> Severity {
-                match self { $(RuleId::$variant => Severity::$severity,)* }
-            }
-        }
+macro_rules! registry {
+    ($($variant:ident => $module:ident, $id:literal, $severity:ident, $summary:literal;)*) => {
+        $(mod $module;)*
 
         /// Every rule, sorted by id.
         pub const ALL_RULES: &[Rule] = &[
@@ -102,41 +82,17 @@ macro_rules! rules {
                 id: RuleId::$variant,
                 default_severity: Severity::$severity,
                 summary: $summary,
+                docs: include_str!(concat!(stringify!($module), ".rs")),
                 check: $module::check,
             },)*
         ];
     };
 }
 
-rules! {
-    AnonymousOpinion => anonymous_opinion, "anonymous-opinion", Information,
-        "An anonymous source judges or characterises someone instead of reporting a fact.";
-    AnonymousQuote => anonymous_quote, "anonymous-quote", Warning,
-        "A quotation whose only speaker is an anonymous or vague source.";
-    AnonymousSource => anonymous_source, "anonymous-source", Warning,
-        "A claim rests on a source the story does not name.";
-    BareAnonymousSource => bare_anonymous_source, "bare-anonymous-source", Information,
-        "An anonymous source with no description of why they would know.";
-    BoilerplateAnonymityReason => boilerplate_anonymity_reason, "boilerplate-anonymity-reason", Hint,
-        "The reason given for anonymity is a stock phrase.";
-    InconsistentAge => inconsistent_age, "inconsistent-age", Warning,
-        "One person is given two different ages.";
-    MissingAnonymityReason => missing_anonymity_reason, "missing-anonymity-reason", Information,
-        "The story does not say why an anonymous source was granted anonymity.";
-    NameVariant => name_variant, "name-variant", Warning,
-        "The same person's name is spelled two ways.";
-    PluralSourcesSingleVoice => plural_sources_single_voice, "plural-sources-single-voice", Information,
-        "\"Sources\" in the plural, but only one voice is ever heard.";
-    SurnameBeforeFullName => surname_before_full_name, "surname-before-full-name", Information,
-        "A surname is used before the person is introduced by full name.";
-    UnattributedQuote => unattributed_quote, "unattributed-quote", Warning,
-        "A quotation with no speaker.";
-    VagueAttribution => vague_attribution, "vague-attribution", Information,
-        "A claim is attributed to an unspecified crowd or authority.";
-}
+rule_table!(registry);
 
 /// A source phrase for a message: “a source close to the couple”, shortened past 48 chars.
-pub(crate) fn describe_source(text: &str, span: super::model::Span) -> String {
+pub(crate) fn describe_source(text: &str, span: Span) -> String {
     let phrase = span.of(text).split_whitespace().collect::<Vec<_>>().join(" ");
     if phrase.chars().count() > 48 {
         let short: String = phrase.chars().take(45).collect();
@@ -154,15 +110,14 @@ pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> Vec<Find
         let Some(severity) = config.severity(rule.id) else {
             continue;
         };
-        let mut found = Vec::new();
-        (rule.check)(&cx, &mut found);
-        for mut f in found {
-            f.rule = rule.id;
-            f.severity = severity;
-            if doc.is_prose(f.span) {
-                all.push(f);
-            }
-        }
+        let mut drafts = Vec::new();
+        (rule.check)(&cx, &mut drafts);
+        all.extend(
+            drafts
+                .into_iter()
+                .filter(|d| doc.is_prose(d.span))
+                .map(|d| d.stamp(rule.id, severity)),
+        );
     }
     all.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
     // Two cues sharing one subject ("X said …, and added …") give one finding, not two.
@@ -178,14 +133,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn registry_is_sorted_and_ids_round_trip() {
-        let ids: Vec<&str> = ALL_RULES.iter().map(|r| r.id.as_str()).collect();
-        let mut sorted = ids.clone();
-        sorted.sort_unstable();
-        assert_eq!(ids, sorted);
+    fn registry_follows_the_rule_table() {
+        let ids: Vec<RuleId> = ALL_RULES.iter().map(|r| r.id).collect();
+        assert_eq!(ids, RuleId::ALL);
         for r in ALL_RULES {
-            assert_eq!(RuleId::parse(r.id.as_str()), Some(r.id));
-            assert!(r.id.as_str().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert_eq!(r.default_severity, r.id.default_severity());
+            let docs = r.docs();
+            assert!(
+                docs.starts_with(&format!("`{}` (", r.id.as_str())),
+                "{}: docs must open with the id and severity: {docs:.60}",
+                r.id.as_str()
+            );
+            assert!(docs.contains("## What it flags"), "{}", r.id.as_str());
         }
     }
 }

@@ -1,4 +1,4 @@
-//! `name-variant`: the same person's name spelled two ways.
+//! `name-variant` (warning): the same person's name spelled two ways.
 //!
 //! ## What it flags
 //! A mention whose spelling differs from the spelling the story uses for the same person
@@ -22,9 +22,9 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::model::{Finding, MentionKind, Related, Span};
+use crate::analysis::model::{MentionKind, Related, Span};
 use crate::analysis::people::{fold, one_edit};
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::rules::{Context, Draft};
 
 /// One spelling of one name word: its text and where it occurs.
 struct Form<'a> {
@@ -32,7 +32,7 @@ struct Form<'a> {
     spans: Vec<Span>,
 }
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     let text = cx.text();
     for person in &cx.analysis.people {
         let mut forms: Vec<Form<'_>> = Vec::new();
@@ -62,7 +62,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Flags each minority spelling against the majority spelling it varies from.
-fn flag(forms: &[Form<'_>], out: &mut Vec<Finding>) {
+fn flag(forms: &[Form<'_>], out: &mut Vec<Draft>) {
     let folded: HashMap<&str, String> = forms.iter().map(|f| (f.text, fold(f.text))).collect();
     for a in forms {
         for b in forms {
@@ -76,10 +76,8 @@ fn flag(forms: &[Form<'_>], out: &mut Vec<Finding>) {
                 continue;
             }
             for &span in &a.spans {
-                out.push(Finding {
-                    rule: RuleId::NameVariant,
+                out.push(Draft {
                     span,
-                    severity: Severity::Warning,
                     message: format!("“{}” is spelled “{}” elsewhere in the story.", a.text, b.text),
                     related: vec![Related {
                         span: b.spans[0],

@@ -19,10 +19,10 @@
 //! rule stays precise rather than guessing from paraphrase whether one voice is behind it.
 
 use super::describe_source;
-use crate::analysis::model::{Finding, QuoteKind, Related, SourceKind};
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::model::{QuoteKind, Related, SourceKind};
+use crate::analysis::rules::{Context, Draft};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     for src in cx
         .analysis
         .sources
@@ -42,10 +42,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if quotes.is_empty() {
             continue;
         }
-        out.push(Finding {
-            rule: RuleId::PluralSourcesSingleVoice,
+        out.push(Draft {
             span: src.span,
-            severity: Severity::Information,
             message: format!(
                 "A word-for-word quotation is attributed to {} in the plural: say which one said it.",
                 describe_source(cx.text(), src.span)

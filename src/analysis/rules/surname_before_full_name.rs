@@ -1,4 +1,4 @@
-//! `surname-before-full-name`: a surname used before the story introduces the person in full.
+//! `surname-before-full-name` (information): a surname used before the story introduces the person in full.
 //!
 //! ## What it flags
 //! The first surname alone ("Ortiz", "Ms. Ortiz") that comes before the first full-name
@@ -19,12 +19,12 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::model::{Finding, Mention, MentionKind, Person, Related};
+use crate::analysis::model::{Mention, MentionKind, Person, Related};
 use crate::analysis::people::fold;
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::rules::{Context, Draft};
 use crate::analysis::segment::Document;
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     let text = cx.text();
     let people = &cx.analysis.people;
     let counts = surname_counts(people, text);
@@ -51,10 +51,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         });
         if let Some(m) = early {
             let word = m.span.of(text);
-            out.push(Finding {
-                rule: RuleId::SurnameBeforeFullName,
+            out.push(Draft {
                 span: m.span,
-                severity: Severity::Information,
                 message: format!("“{word}” appears before the story introduces {full_text} by full name."),
                 related: vec![Related {
                     span: full.span,

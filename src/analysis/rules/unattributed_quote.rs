@@ -1,4 +1,4 @@
-//! `unattributed-quote`: a quotation nobody is said to have said.
+//! `unattributed-quote` (warning): a quotation nobody is said to have said.
 //!
 //! ## What it flags
 //! A quotation of speech or writing with no speaker: no attribution in its sentence (`, she
@@ -23,16 +23,14 @@
 //!   and scare quotes or terms (`the so-called “farewell” tour`, a short quoted word with no
 //!   attribution in its sentence).
 
-use crate::analysis::model::{Finding, QuoteKind};
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::model::{QuoteKind};
+use crate::analysis::rules::{Context, Draft};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     for q in &cx.analysis.quotes {
         if q.kind == QuoteKind::Speech && q.speaker.is_none() {
-            out.push(Finding {
-                rule: RuleId::UnattributedQuote,
+            out.push(Draft {
                 span: q.span,
-                severity: Severity::Warning,
                 message: "Nobody is named as the speaker of this quotation.".to_string(),
                 related: Vec::new(),
                 fix: None,

@@ -18,15 +18,13 @@
 //! sources instead, and named sources.
 
 use super::describe_source;
-use crate::analysis::model::{Finding, SourceKind};
-use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::model::{SourceKind};
+use crate::analysis::rules::{Context, Draft};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     for src in cx.analysis.sources.iter().filter(|s| s.kind == SourceKind::Vague) {
-        out.push(Finding {
-            rule: RuleId::VagueAttribution,
+        out.push(Draft {
             span: src.span,
-            severity: Severity::Information,
             message: format!(
                 "{} attributes this to no one in particular: say who.",
                 describe_source(cx.text(), src.span)
