@@ -185,6 +185,9 @@ pub struct Source {
     /// "who asked not to be named because ...": why anonymity was granted, anywhere in the
     /// sentence or paragraph.
     pub reason: Option<Span>,
+    /// Whether `reason` is a stock phrase ("asked not to be named") rather than a stated reason
+    /// (DOMAIN.md 1.2).
+    pub stock_reason: bool,
     /// The person this source is, when it is one the story names.
     pub person: Option<usize>,
     /// For a pronoun or epithet ("the insider", "she") that refers back to an earlier source: that

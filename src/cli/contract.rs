@@ -235,6 +235,7 @@ mod tests {
                 claim: Some(quote_span),
                 vantage: None,
                 reason: None,
+                stock_reason: false,
                 person: Some(0),
                 antecedent: None,
                 plural: false,

@@ -1,9 +1,11 @@
 //! The one integration-test binary: LSP end to end, CLI, fixtures.
 
 mod cli;
+mod fixtures;
 mod lsp;
 mod lsp_client;
 mod rules;
+mod snapshot;
 
 #[test]
 fn binary_prints_help() {

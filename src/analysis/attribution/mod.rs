@@ -195,6 +195,7 @@ pub(crate) fn source(span: Span, kind: SourceKind, cue: Option<Span>, claim: Opt
         claim,
         vantage: None,
         reason: None,
+        stock_reason: false,
         person: None,
         antecedent: None,
         plural: false,

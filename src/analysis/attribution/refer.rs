@@ -107,7 +107,11 @@ pub(super) fn attach_reasons(cx: &Cx<'_, '_>, sources: &mut [Source]) {
             .find_iter(hay)
             .map(|m| {
                 let stock = LEX.reason_stock.get(m.pattern().as_usize()).copied().unwrap_or(false);
-                (stock, Span::new(p.span.start + m.start(), p.span.start + m.end()))
+                let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
+                match stock.then(|| stated_cause(cx, span)).flatten() {
+                    Some(end) => (false, Span::new(span.start, end)),
+                    None => (stock, span),
+                }
             })
             .collect();
         // A reason in another anonymous source's sentence belongs to that source.
@@ -128,14 +132,34 @@ pub(super) fn attach_reasons(cx: &Cx<'_, '_>, sources: &mut [Source]) {
         found.retain(|&(_, r)| !owned_elsewhere(r));
         found.sort_by_key(|&(stock, r)| (stock, !sentence.is_some_and(|s| s.covers(r)), r.start));
         sources[k].reason = found.first().map(|&(_, r)| r);
+        sources[k].stock_reason = found.first().is_some_and(|&(stock, _)| stock);
     }
 }
 
-/// Whether a reason span is a stock phrase (DOMAIN.md 1.2).
-pub(crate) fn reason_is_stock(text: &str, reason: Span) -> bool {
-    let Some(ac) = LEX.reasons.as_ref() else {
-        return false;
-    };
-    ac.find(reason.of(text))
-        .is_some_and(|m| LEX.reason_stock.get(m.pattern().as_usize()).copied().unwrap_or(false))
+/// Words that open a stated cause right after a stock phrase: "spoke on condition of anonymity
+/// because the sale has not been announced", "asked not to be named for fear of losing her job".
+const CAUSES: [&str; 5] = ["because", "since", "fearing", "for fear", "out of fear"];
+
+/// When a stock phrase is followed in its sentence by a stated cause, the end of that cause (the
+/// next comma, semicolon or the sentence end): the stock phrase and its cause are one real reason.
+fn stated_cause(cx: &Cx<'_, '_>, stock: Span) -> Option<usize> {
+    let sentence = cx
+        .doc
+        .sentence_at(stock.start)
+        .and_then(|i| cx.doc.sentences.get(i))?
+        .span;
+    let rest = cx.doc.text.get(stock.end..sentence.end)?;
+    let after = rest.trim_start_matches([',', ' ']);
+    let opens = CAUSES.iter().any(|c| {
+        after.get(..c.len()).is_some_and(|w| w.eq_ignore_ascii_case(c))
+            && after.get(c.len()..).is_some_and(|t| t.starts_with(' '))
+    });
+    if !opens {
+        return None;
+    }
+    let offset = stock.end + (rest.len() - after.len());
+    let clause = after
+        .find([',', ';'])
+        .unwrap_or(after.trim_end_matches(['.', ' ', '\n']).len());
+    Some(offset + clause)
 }

@@ -19,7 +19,7 @@
 //! and later references to an already introduced source.
 
 use super::describe_source;
-use crate::analysis::model::{SourceKind};
+use crate::analysis::model::SourceKind;
 use crate::analysis::rules::{Context, Draft};
 
 /// Words that add nothing about who a source is.

@@ -14,8 +14,7 @@
 //!                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ boilerplate-anonymity-reason
 //! ```
 
-use crate::analysis::attribution::refer::reason_is_stock;
-use crate::analysis::model::{SourceKind};
+use crate::analysis::model::SourceKind;
 use crate::analysis::rules::{Context, Draft};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
@@ -27,7 +26,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
         .filter(|s| s.kind == SourceKind::Anonymous && s.antecedent.is_none())
     {
         let Some(reason) = src.reason else { continue };
-        if seen.contains(&reason) || !reason_is_stock(cx.text(), reason) {
+        if seen.contains(&reason) || !src.stock_reason {
             continue;
         }
         seen.push(reason);

@@ -17,7 +17,7 @@
 //! Later references to the same source ("the aide added"): the first mention carries the flag.
 
 use super::describe_source;
-use crate::analysis::model::{SourceKind};
+use crate::analysis::model::SourceKind;
 use crate::analysis::rules::{Context, Draft};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {

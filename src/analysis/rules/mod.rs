@@ -125,6 +125,7 @@ pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> Vec<Find
     all
 }
 
+pub mod fixture;
 #[cfg(test)]
 pub(crate) mod test_util;
 

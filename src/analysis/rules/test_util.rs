@@ -8,33 +8,8 @@
 //! count chars. Annotation lines are removed before analysis. [`check`] compares the findings of
 //! the listed rules with the annotations, exactly.
 
+pub(crate) use super::fixture::parse as parse_fixture;
 use crate::analysis::{analyze, Config, Format, RuleId};
-
-/// Splits a fixture into its text and its expectations `(rule, start, end)` in byte offsets.
-pub(crate) fn parse_fixture(fixture: &str) -> (String, Vec<(String, usize, usize)>) {
-    let mut text = String::new();
-    let mut expected = Vec::new();
-    let mut last_line_start = 0;
-    let mut last_line = String::new();
-    for line in fixture.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n');
-        let trimmed = body.trim_start();
-        if trimmed.starts_with('^') {
-            let col = body.chars().count() - trimmed.chars().count();
-            let carets = trimmed.chars().take_while(|&c| c == '^').count();
-            let rule = trimmed[carets..].trim().to_string();
-            let byte = |chars: usize| {
-                last_line_start + last_line.char_indices().nth(chars).map_or(last_line.len(), |(b, _)| b)
-            };
-            expected.push((rule, byte(col), byte(col + carets)));
-            continue;
-        }
-        last_line_start = text.len();
-        last_line = body.to_string();
-        text.push_str(line);
-    }
-    (text, expected)
-}
 
 /// Asserts that the findings of `rules` in `fixture` are exactly its caret annotations.
 #[track_caller]

@@ -23,7 +23,7 @@
 //!   and scare quotes or terms (`the so-called “farewell” tour`, a short quoted word with no
 //!   attribution in its sentence).
 
-use crate::analysis::model::{QuoteKind};
+use crate::analysis::model::QuoteKind;
 use crate::analysis::rules::{Context, Draft};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {

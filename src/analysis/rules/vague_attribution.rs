@@ -18,7 +18,7 @@
 //! sources instead, and named sources.
 
 use super::describe_source;
-use crate::analysis::model::{SourceKind};
+use crate::analysis::model::SourceKind;
 use crate::analysis::rules::{Context, Draft};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {

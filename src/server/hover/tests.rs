@@ -32,6 +32,7 @@ fn source(needle: &str, person: usize) -> Source {
         claim: None,
         vantage: None,
         reason: None,
+        stock_reason: false,
         person: Some(person),
         antecedent: None,
         plural: false,
