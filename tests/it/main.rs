@@ -4,6 +4,7 @@ mod cli;
 mod fixtures;
 mod lsp;
 mod lsp_client;
+mod names_data;
 mod rules;
 mod snapshot;
 

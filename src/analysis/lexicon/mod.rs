@@ -1,7 +1,7 @@
 //! Word lists shipped inside the binary, one entry a line, `#` starts a comment line.
 //!
 //! Each list is a data file next to this module, written for copydesk (the name gazetteer comes
-//! from the 1990 US Census, see `names/README.md`). Engines compile the lists they need once,
+//! from the 1990 US Census, see `data/names/README.md`). Engines compile the lists they need once,
 //! into immutable statics: lookup tables, not state.
 
 use std::collections::HashSet;

@@ -1,5 +1,5 @@
 //! The name gazetteer: 1990 US Census first names and surnames, compiled by `build.rs` into an
-//! `fst::Map` and included in the binary (see `lexicon/names/README.md`).
+//! `fst::Map` and included in the binary (see `data/names/README.md`).
 //!
 //! Lookups take a name in any case; ASCII letters are folded without allocating, other names
 //! are lowercased first.
