@@ -16,7 +16,7 @@ use crate::analysis::segment::{Document, TokenKind};
 
 use super::evidence::{age_after, appositive_role, byline, scorer, speech, table, work_before};
 use super::gazetteer::lookup;
-use super::lists::{lists, lower};
+use super::lists::{lists, lower, FastMap};
 use super::runs::{before, candidate, in_nickname, is_role, is_title, runs, Candidate};
 use super::tokens::Shape;
 
@@ -59,6 +59,7 @@ struct Judged {
 /// Every name mention found from evidence (before propagation), in document order.
 pub fn detect(doc: &Document<'_>, shapes: &[Shape]) -> Vec<NameMention> {
     let l = lists();
+    let inside = CapitalisedInside::count(doc, shapes);
     let mut all: Vec<Judged> = Vec::new();
     for s in &doc.sentences {
         for run in runs(doc, shapes, s.tokens.clone()) {
@@ -69,7 +70,7 @@ pub fn detect(doc: &Document<'_>, shapes: &[Shape]) -> Vec<NameMention> {
             if m.words.is_empty() {
                 continue;
             }
-            let points = score(doc, shapes, &c, &m, s.tokens.start);
+            let points = score(doc, shapes, &inside, &c, &m, s.tokens.start);
             let listable = (2..=3).contains(&m.words.len())
                 && points > -3
                 && !m
@@ -162,7 +163,14 @@ fn excluded(w: &str) -> bool {
 }
 
 /// The evidence a candidate is a person, in points.
-fn score(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, sent_start: usize) -> i32 {
+fn score(
+    doc: &Document<'_>,
+    shapes: &[Shape],
+    inside: &CapitalisedInside<'_>,
+    c: &Candidate,
+    m: &NameMention,
+    sent_start: usize,
+) -> i32 {
     let l = lists();
     let names: Vec<String> = m
         .words
@@ -180,7 +188,7 @@ fn score(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, s
     }
     let at_start = c.tokens.start == sent_start;
     if let [only] = names.as_slice() {
-        return single(doc, shapes, c, m, (only, at_start));
+        return single(doc, shapes, inside, c, m, (only, at_start));
     }
     let (first, last) = (&names[0], &names[names.len() - 1]);
     let fi = lookup(first);
@@ -220,7 +228,14 @@ fn ends_in_title(doc: &Document<'_>, m: &NameMention) -> bool {
 
 /// Points for a one-word candidate: it needs a title, an age, a scorer list, or a speech verb
 /// or role together with a name the gazetteer knows.
-fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, (only, at_start): (&str, bool)) -> i32 {
+fn single(
+    doc: &Document<'_>,
+    shapes: &[Shape],
+    inside: &CapitalisedInside<'_>,
+    c: &Candidate,
+    m: &NameMention,
+    (only, at_start): (&str, bool),
+) -> i32 {
     let l = lists();
     if l.roles.contains_key(only) || l.titles.contains_key(only) || l.places.contains(only) || c.modifier {
         return -9;
@@ -246,7 +261,7 @@ fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, 
     // census surname that is also an everyday word proves nothing, and a verb after it is no
     // sign of speech. It counts only when it is a likely first name or the story also writes
     // it with a capital mid-sentence.
-    let opener = || at_start && !info.first_at_least(5) && !capitalised_inside(doc, shapes, m.words[0]);
+    let opener = || at_start && !info.first_at_least(5) && !inside.elsewhere(doc, shapes, m.words[0]);
     if speech(doc, prev, next) && !opener() {
         points += 1 + 2 * i32::from(known);
     }
@@ -259,16 +274,34 @@ fn single(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, m: &NameMention, 
     points
 }
 
-/// Whether the word at token `at` is also written with a capital somewhere other than at the
-/// start of a sentence (the tokens of each sentence are scanned, the first skipped).
-fn capitalised_inside(doc: &Document<'_>, shapes: &[Shape], at: usize) -> bool {
-    let target = word(doc, shapes, at);
-    doc.sentences.iter().any(|s| {
-        s.tokens
-            .clone()
-            .skip(1)
-            .any(|i| i != at && shapes[i].cap && !shapes[i].line_start && word(doc, shapes, i) == target)
-    })
+/// How often each word is written with a capital somewhere other than at the start of a
+/// sentence or line: counted once per document, so the question is a look-up, not a scan.
+struct CapitalisedInside<'a> {
+    counts: FastMap<&'a str, u32>,
+}
+
+impl<'a> CapitalisedInside<'a> {
+    fn count(doc: &'a Document<'_>, shapes: &[Shape]) -> CapitalisedInside<'a> {
+        let mut counts = FastMap::default();
+        for i in doc.sentences.iter().flat_map(|s| s.tokens.clone().skip(1)) {
+            if inside_capital(shapes, i) {
+                *counts.entry(word(doc, shapes, i)).or_insert(0) += 1;
+            }
+        }
+        CapitalisedInside { counts }
+    }
+
+    /// Whether the word at token `at` is written with a capital inside a sentence elsewhere.
+    fn elsewhere(&self, doc: &Document<'_>, shapes: &[Shape], at: usize) -> bool {
+        let own = doc.sentences.get(doc.sentence_at(doc.tokens.get(at).map_or(0, |t| t.span.start)).unwrap_or(0));
+        let counted_here = inside_capital(shapes, at) && own.is_some_and(|s| s.tokens.start != at);
+        let n = self.counts.get(word(doc, shapes, at)).copied().unwrap_or(0);
+        n > u32::from(counted_here)
+    }
+}
+
+fn inside_capital(shapes: &[Shape], i: usize) -> bool {
+    shapes.get(i).is_some_and(|s| s.cap && !s.line_start)
 }
 
 /// Context points for a candidate of two words or more.
