@@ -30,7 +30,10 @@ pub fn parse(text: &str, columns: usize, min_rows: usize) -> Result<Vec<Row>, St
         rows.push((name, nums));
     }
     if rows.len() < min_rows {
-        return Err(format!("0: only {} rows, expected at least {min_rows}: is the list truncated?", rows.len()));
+        return Err(format!(
+            "0: only {} rows, expected at least {min_rows}: is the list truncated?",
+            rows.len()
+        ));
     }
     Ok(rows)
 }

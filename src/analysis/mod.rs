@@ -21,6 +21,7 @@ pub mod people;
 pub mod quotes;
 pub mod rules;
 pub mod segment;
+pub mod text;
 
 pub use config::{Config, Format, RuleSetting};
 pub use model::*;

@@ -75,6 +75,63 @@ fn analysis_module_has_no_io_or_protocol_dependencies() {
     assert!(checked > 10, "only {checked} files checked");
 }
 
+/// Imports point one way: rules and engines read the model, the text layer and the lexicon;
+/// no engine imports another engine or a rule, and the model imports nothing of the analysis.
+#[test]
+fn analysis_layers_import_downwards_only() {
+    const BOTTOM: &[&str] = &["model", "text", "lexicon", "config", "segment"];
+    let allowed = |module: &str| -> &[&str] {
+        match module {
+            "model" | "text" | "lexicon" => &[],
+            "config" => &["model"],
+            "segment" => &["model", "config", "text", "lexicon"],
+            // Engines and rules: the bottom layers, and themselves.
+            _ => BOTTOM,
+        }
+    };
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/analysis"));
+    let mut checked = 0;
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src/analysis is readable") {
+            let path = entry.expect("dir entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(root).expect("under src/analysis");
+            let Some(first) = rel.iter().next().and_then(|c| c.to_str()) else {
+                continue;
+            };
+            let module = first.trim_end_matches(".rs");
+            if path.extension().is_none_or(|e| e != "rs") || matches!(module, "mod" | "tests") {
+                continue;
+            }
+            let src = std::fs::read_to_string(&path).expect("source is UTF-8");
+            let prod = src.split("#[cfg(test)]").next().unwrap_or("");
+            // In `analysis/x.rs` and `analysis/x/mod.rs`, `super::` is `crate::analysis::` too.
+            let top = rel.components().count() == 1 || rel.ends_with("mod.rs") && rel.components().count() == 2;
+            let prefixes: &[&str] = if top {
+                &["crate::analysis::", "super::"]
+            } else {
+                &["crate::analysis::"]
+            };
+            for (at, prefix) in prefixes.iter().flat_map(|p| prod.match_indices(p)) {
+                let target: String = prod[at + prefix.len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                let ok = target == module
+                    || matches!(target.as_str(), "" | "super")
+                    || allowed(module).contains(&target.as_str());
+                assert!(ok, "{} imports `{prefix}{target}`, against the layers", rel.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "only {checked} files checked");
+}
+
 mod properties {
     use proptest::prelude::*;
 

@@ -26,9 +26,13 @@ fn a_corrupt_list_is_refused_with_its_line() {
     let truncated = "# header\nsmith 1\n";
     assert!(names::parse(truncated, 1, 1000).unwrap_err().contains("truncated"));
     let bad_number = "smith 1\njones x\n";
-    assert!(names::parse(bad_number, 1, 0).unwrap_err().starts_with("2: not a number"));
+    assert!(names::parse(bad_number, 1, 0)
+        .unwrap_err()
+        .starts_with("2: not a number"));
     let missing_column = "aaron 240\n";
-    assert!(names::parse(missing_column, 2, 0).unwrap_err().contains("expected 2 numbers"));
+    assert!(names::parse(missing_column, 2, 0)
+        .unwrap_err()
+        .contains("expected 2 numbers"));
     let capitalised = "Smith 1\n";
     assert!(names::parse(capitalised, 1, 0).unwrap_err().contains("lowercase"));
     assert_eq!(names::parse("a 1\n", 1, 1).map(|r| r.len()), Ok(1));

@@ -18,7 +18,6 @@ pub struct Lexicon {
     pub role_heads: HashSet<String>,
     pub institution_heads: HashSet<String>,
     pub document_heads: HashSet<String>,
-    pub opinion: HashSet<String>,
     pub attitudes: HashSet<String>,
     /// Anonymity reasons; pattern index `i` is stock when `reason_stock[i]`.
     pub reasons: Option<AhoCorasick>,
@@ -45,7 +44,6 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         role_heads: lexicon::set(include_str!("../lexicon/attribution_role_heads.txt")),
         institution_heads: lexicon::set(include_str!("../lexicon/attribution_institution_heads.txt")),
         document_heads: lexicon::set(include_str!("../lexicon/attribution_document_heads.txt")),
-        opinion: lexicon::set(include_str!("../lexicon/attribution_opinion.txt")),
         attitudes: lexicon::set(include_str!("../lexicon/attribution_attitudes.txt")),
         reasons,
         reason_stock: reason_lines.iter().map(|(_, s)| *s).collect(),

@@ -17,14 +17,12 @@ mod classify;
 mod cues;
 mod lex;
 mod phrase;
-pub(crate) mod refer;
+mod refer;
 
 use std::borrow::Cow;
 
 use super::model::{MentionKind, Person, Source, SourceKind, Span};
 use super::segment::{Document, TokenKind};
-
-pub(crate) use lex::LEX;
 
 /// Finds every attribution in the document, in document order.
 pub fn find(doc: &Document<'_>, people: &[Person]) -> Vec<Source> {
@@ -113,7 +111,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.text(i).chars().next().is_some_and(char::is_uppercase)
+        crate::analysis::text::is_capitalised(self.text(i))
     }
 
     /// Whether token `t` sits in a short paragraph with no closing punctuation: a heading or a

@@ -13,36 +13,11 @@
 use crate::analysis::model::Gender;
 use crate::analysis::segment::Document;
 
+use crate::analysis::text::{fold, one_edit};
+
 use super::lists::FastMap;
 use super::mentions::NameMention;
 use super::tokens::Shape;
-
-/// The matching key of a name word: lowercase, accents removed.
-pub fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'ć' | 'č' => 'c',
-            'ď' | 'đ' => 'd',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-            'ğ' => 'g',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-            'ł' | 'ľ' => 'l',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-            'ř' => 'r',
-            'ś' | 'š' | 'ş' => 's',
-            'ť' | 'ţ' => 't',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ź' | 'ż' | 'ž' => 'z',
-            '’' => '\'',
-            other => other,
-        })
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .collect()
-}
 
 /// One group of mentions in the making.
 #[derive(Clone, Debug, Default)]
@@ -284,25 +259,4 @@ fn variant(groups: &[Group], word: &str) -> Option<usize> {
         [one] => Some(*one),
         _ => None,
     }
-}
-
-/// Whether two words of five letters or more differ by one substitution, insertion,
-/// deletion or swap of neighbours.
-pub fn one_edit(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a == b || a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
-    let (la, lb) = (a.len(), b.len());
-    if la == lb {
-        let swap = pre + 2 <= la
-            && a.get(pre) == b.get(pre + 1)
-            && a.get(pre + 1) == b.get(pre)
-            && a[pre + 2..] == b[pre + 2..];
-        return pre + suf + 1 >= la || swap;
-    }
-    pre + suf >= la.min(lb)
 }

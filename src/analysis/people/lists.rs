@@ -1,6 +1,5 @@
 //! The people engine's word lists (`lexicon/people_*.txt`), compiled once into lookup tables.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -128,14 +127,7 @@ pub fn lists() -> &'static Lists {
     &LISTS
 }
 
-/// `word` in lowercase, borrowed when it already is.
-pub fn lower(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
-}
+pub use crate::analysis::text::lower;
 
 /// `word` without a trailing possessive `'s`, `’s` or bare apostrophe (the name part only).
 pub fn strip_possessive(word: &str) -> &str {

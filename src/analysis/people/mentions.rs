@@ -293,7 +293,10 @@ impl<'a> CapitalisedInside<'a> {
 
     /// Whether the word at token `at` is written with a capital inside a sentence elsewhere.
     fn elsewhere(&self, doc: &Document<'_>, shapes: &[Shape], at: usize) -> bool {
-        let own = doc.sentences.get(doc.sentence_at(doc.tokens.get(at).map_or(0, |t| t.span.start)).unwrap_or(0));
+        let own = doc.sentences.get(
+            doc.sentence_at(doc.tokens.get(at).map_or(0, |t| t.span.start))
+                .unwrap_or(0),
+        );
         let counted_here = inside_capital(shapes, at) && own.is_some_and(|s| s.tokens.start != at);
         let n = self.counts.get(word(doc, shapes, at)).copied().unwrap_or(0);
         n > u32::from(counted_here)

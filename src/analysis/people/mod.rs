@@ -25,8 +25,6 @@ mod runs;
 mod salience;
 mod tokens;
 
-pub use cluster::{fold, one_edit};
-
 use super::model::{Mention, MentionKind, Person, Quote, Source};
 use super::segment::{Document, TokenKind};
 

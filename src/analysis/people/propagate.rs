@@ -4,11 +4,11 @@
 use crate::analysis::model::Span;
 use crate::analysis::segment::{Document, TokenKind};
 
-use super::cluster::{fold, one_edit};
 use super::lists::{lists, lower, FastMap, FastSet};
 use super::mentions::{build, NameMention};
 use super::runs::{candidate, runs};
 use super::tokens::Shape;
+use crate::analysis::text::{fold, one_edit};
 
 /// Lowercase name words the found mentions make known: given names, surnames, whole names.
 struct Keys {

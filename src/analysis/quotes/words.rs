@@ -1,7 +1,6 @@
 //! The word lists the quotes engine reads, compiled once from `lexicon/quotes_*.txt`, and small
 //! helpers to look a token up in them without allocating.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -44,14 +43,7 @@ static SPEAKER_WORDS: LazyLock<HashMap<String, SpeakerWord>> = LazyLock::new(|| 
         .collect()
 });
 
-/// `word` in lowercase, borrowed when it already is.
-pub(super) fn lower(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
-}
+pub(super) use crate::analysis::text::lower;
 
 pub(super) fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(word)
@@ -87,10 +79,7 @@ pub(super) fn is_pronoun(word: &str) -> bool {
     speaker_word(word) == Some(SpeakerWord::Kind(SourceKind::Pronoun))
 }
 
-/// Whether the word starts with an uppercase letter.
-pub(super) fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
+pub(super) use crate::analysis::text::is_capitalised;
 
 /// Small closed-class words, compared in lowercase.
 pub(super) fn is_one_of(word: &str, list: &[&str]) -> bool {

@@ -18,11 +18,18 @@
 //!
 //! ## Not flagged
 //! The same words from named sources, and anonymous sources reporting facts. The word list is
-//! short and deliberately strong (lexicon/attribution_opinion.txt): precision over recall.
+//! short and deliberately strong (lexicon/opinion_words.txt): precision over recall.
 
-use crate::analysis::attribution::LEX;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::analysis::lexicon;
 use crate::analysis::model::{Related, SourceKind, Span};
 use crate::analysis::rules::{Context, Draft};
+
+/// Judging and mind-reading words, lowercase.
+static OPINION: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/opinion_words.txt")));
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     let text = cx.text();
@@ -36,7 +43,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
         );
         for region in spans {
             for word in words_in(text, region) {
-                if seen.contains(&word) || !LEX.opinion.contains(&word.of(text).to_lowercase()) {
+                if seen.contains(&word) || !OPINION.contains(&word.of(text).to_lowercase()) {
                     continue;
                 }
                 seen.push(word);

@@ -23,7 +23,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::model::{MentionKind, Related, Span};
-use crate::analysis::people::{fold, one_edit};
+use crate::analysis::text::{fold, one_edit};
 use crate::analysis::rules::{Context, Draft};
 
 /// One spelling of one name word: its text and where it occurs.

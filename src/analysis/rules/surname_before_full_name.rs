@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::model::{Mention, MentionKind, Person, Related};
-use crate::analysis::people::fold;
+use crate::analysis::text::fold;
 use crate::analysis::rules::{Context, Draft};
 use crate::analysis::segment::Document;
 
