@@ -4,7 +4,8 @@
 //! with a different invented cast so the people engine sees new names, not one story repeated.
 //! Each size runs until about a second has passed (at least three times); the report gives the
 //! mean milliseconds per document and code points per second. Plain `std::time`, no harness.
-//! A second table times segmentation plus the people engine alone on the same documents.
+//! A second table times each stage of the pipeline (text layer, people, attribution, quotes,
+//! rules) on the same documents.
 //!
 //! Run without `--bench` (as `cargo test --benches` does) it analyses the smallest document once
 //! and exits: a smoke test that keeps the bench compiling and working.
@@ -14,7 +15,7 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use copydesk::analysis::segment::Document;
-use copydesk::analysis::{analyze, people, Config, Format};
+use copydesk::analysis::{analyze, attribution, people, quotes, rules, Analysis, Config, Format};
 
 const ARTICLE: &str = include_str!("../examples/article.md");
 
@@ -100,15 +101,41 @@ fn time(text: &str, config: &Config) -> (Duration, u32) {
     (start.elapsed() / runs, runs)
 }
 
-/// Mean time per run of segmentation and the people engine on `text`.
-fn time_people(text: &str, format: Format) -> (Duration, u32) {
+/// The pipeline's stages, in order, as `analyze` runs them.
+const STAGES: [&str; 5] = ["text layer", "people", "attribution", "quotes", "rules"];
+
+/// Mean time per run of each stage of `analyze` on `text`.
+fn time_stages(text: &str, config: &Config) -> ([Duration; 5], u32) {
+    let mut spent = [Duration::ZERO; 5];
     let start = Instant::now();
     let mut runs = 0;
     while runs < 3 || start.elapsed() < Duration::from_secs(1) {
-        black_box(people::find(&Document::new(black_box(text), format)));
+        let mut clock = Instant::now();
+        let mut lap = |stage: usize| {
+            spent[stage] += clock.elapsed();
+            clock = Instant::now();
+        };
+        let doc = Document::new(black_box(text), config.format);
+        lap(0);
+        let mut people = people::find(&doc);
+        lap(1);
+        let mut sources = attribution::find(&doc, &people);
+        lap(2);
+        let quotes = quotes::find(&doc, &mut sources, &people);
+        people::attach_quotes(&mut people, &quotes, &sources);
+        lap(3);
+        let analysis = Analysis {
+            people,
+            quotes,
+            sources,
+            findings: Vec::new(),
+            date: doc.date,
+        };
+        black_box(rules::run(&doc, &analysis, config));
+        lap(4);
         runs += 1;
     }
-    (start.elapsed() / runs, runs)
+    (spent.map(|d| d / runs), runs)
 }
 
 fn main() -> io::Result<()> {
@@ -137,14 +164,22 @@ fn main() -> io::Result<()> {
         let ms = per_doc.as_secs_f64() * 1e3;
         writeln!(out, "{label:>8} {chars:>10} {ms:>12.2} {rate:>14.0} {runs:>6}")?;
     }
-    writeln!(out, "segmentation + people engine:")?;
+    writeln!(out, "by stage, ms/doc (chars/s):")?;
+    write!(out, "{:>8}", "size")?;
+    for stage in STAGES {
+        write!(out, " {stage:>22}")?;
+    }
+    writeln!(out)?;
     for (label, size) in SIZES {
         let text = document(size);
-        let chars = text.chars().count();
-        let (per_doc, runs) = time_people(&text, Format::Markdown);
-        let rate = chars as f64 / per_doc.as_secs_f64();
-        let ms = per_doc.as_secs_f64() * 1e3;
-        writeln!(out, "{label:>8} {chars:>10} {ms:>12.2} {rate:>14.0} {runs:>6}")?;
+        let chars = text.chars().count() as f64;
+        let (stages, _) = time_stages(&text, &config);
+        write!(out, "{label:>8}")?;
+        for d in stages {
+            let cell = format!("{:.2} ({:.1}M)", d.as_secs_f64() * 1e3, chars / d.as_secs_f64() / 1e6);
+            write!(out, " {cell:>22}")?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -101,12 +101,11 @@ pub(super) fn candidates(v: &View<'_>, sources: &[Source], people: &[Person], ta
         .filter_map(|(i, s)| from_source(v, i, s))
         .filter(|c| !v.in_quote.get(c.first).copied().unwrap_or(false))
         .collect();
-    let n_sources = primary.len();
+    let speakers = Overlaps::new(primary.iter().map(|c| c.speaker));
+    let cues = Overlaps::new(primary.iter().filter_map(|c| c.cue));
     let mut covered_tags = Vec::new();
     for t in tags {
-        let covered = primary[..n_sources]
-            .iter()
-            .any(|c| c.speaker.overlaps(t.speaker) || c.cue.is_some_and(|cue| cue.overlaps(t.cue)));
+        let covered = speakers.any(t.speaker) || cues.any(t.cue);
         let c = Candidate {
             speaker: t.speaker,
             kind: t.kind,
@@ -129,6 +128,39 @@ pub(super) fn candidates(v: &View<'_>, sources: &[Source], people: &[Person], ta
     all.extend(covered_tags);
     all.sort_by_key(|c| (c.first, c.last, c.source.is_none()));
     Candidates { primary, all }
+}
+
+/// A set of spans answering "does any of them overlap this one?" in logarithmic time: sorted
+/// by start, with the furthest end reached so far (a scan per tag was quadratic at book length).
+struct Overlaps {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Overlaps {
+    fn new(spans: impl Iterator<Item = Span>) -> Overlaps {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        Overlaps {
+            starts: spans.iter().map(|s| s.start).collect(),
+            reach,
+        }
+    }
+
+    /// Whether a span of the set overlaps `q`: one that starts before `q` ends reaches past its
+    /// start.
+    fn any(&self, q: Span) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < q.end);
+        before_end > 0 && self.reach.get(before_end - 1).is_some_and(|&r| r > q.start)
+    }
 }
 
 /// Cues of wanting or feeling ("the board wants", "she feels") report an attitude, not words:
