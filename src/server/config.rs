@@ -196,7 +196,7 @@ mod tests {
             severity: config.severity(rule).unwrap(),
             message: "m".into(),
             related: Vec::new(),
-            fix: None,
+            fixes: Vec::new(),
         };
         let analysis = Analysis {
             findings: vec![finding(RuleId::AnonymousQuote), finding(RuleId::UnattributedQuote)],

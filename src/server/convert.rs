@@ -190,9 +190,30 @@ pub fn diagnostic(index: &LineIndex<'_>, enc: Encoding, f: &Finding, uri: &lsp_t
         source: Some("copydesk".to_string()),
         message: f.message.clone(),
         related_information: related,
-        data: f.fix.as_ref().and_then(|fix| serde_json::to_value(fix).ok()),
+        data: fixes_data(index, enc, f),
         ..Default::default()
     }
+}
+
+/// The finding's fixes for `Diagnostic.data`, already in LSP form so that a code action only
+/// copies them: `{"fixes": [{"title", "edits": [TextEdit]}]}`; `None` when it has none.
+fn fixes_data(index: &LineIndex<'_>, enc: Encoding, f: &Finding) -> Option<Value> {
+    if f.fixes.is_empty() {
+        return None;
+    }
+    let fixes: Vec<Value> = f
+        .fixes
+        .iter()
+        .map(|fix| {
+            let edits: Vec<lsp_types::TextEdit> = fix
+                .edits
+                .iter()
+                .map(|(span, text)| lsp_types::TextEdit::new(index.range(*span, enc), text.clone()))
+                .collect();
+            json!({ "title": fix.title, "edits": edits })
+        })
+        .collect();
+    Some(json!({ "fixes": fixes }))
 }
 
 /// Every finding of an analysis of `text` as LSP diagnostics.

@@ -236,6 +236,7 @@ fn snapshot_of(s: &State, entry: &Entry) -> Snapshot {
         config: Config {
             format: entry.format,
             rules: s.rules.clone(),
+            ..Config::default()
         },
     }
 }

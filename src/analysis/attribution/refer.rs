@@ -110,6 +110,7 @@ pub(super) fn attach_reasons(cx: &Cx<'_, '_>, sources: &mut [Source]) {
                 (stock, Span::new(p.span.start + m.start(), p.span.start + m.end()))
             })
             .collect();
+        found.extend(extra_reasons(cx, hay).map(|r| (false, Span::new(p.span.start + r.start, p.span.start + r.end))));
         // A reason in another anonymous source's sentence belongs to that source.
         let me = sources[k].span;
         let owned_elsewhere = |r: Span| {
@@ -129,6 +130,20 @@ pub(super) fn attach_reasons(cx: &Cx<'_, '_>, sources: &mut [Source]) {
         found.sort_by_key(|&(stock, r)| (stock, !sentence.is_some_and(|s| s.covers(r)), r.start));
         sources[k].reason = found.first().map(|&(_, r)| r);
     }
+}
+
+/// A project's own anonymity phrases (`copydesk.toml`) in `hay`, ASCII case-insensitively.
+fn extra_reasons<'h>(cx: &'h Cx<'_, '_>, hay: &'h str) -> impl Iterator<Item = Span> + 'h {
+    let lower = hay.to_ascii_lowercase();
+    let mut spans = Vec::new();
+    for phrase in cx.extra.anonymity_phrases.iter().filter(|p| !p.is_empty()) {
+        spans.extend(
+            lower
+                .match_indices(phrase.as_str())
+                .map(|(at, m)| Span::new(at, at + m.len())),
+        );
+    }
+    spans.into_iter()
 }
 
 /// Whether a reason span is a stock phrase (DOMAIN.md 1.2).

@@ -53,7 +53,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 span: speaker.span,
                 message: related.to_string(),
             }],
-            fix: None,
+            fixes: Vec::new(),
         });
     }
 }

@@ -76,7 +76,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             severity: Severity::Warning,
             message,
             related,
-            fix: None,
+            fixes: Vec::new(),
         });
     }
 }

@@ -40,7 +40,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 reason.of(cx.text())
             ),
             related: Vec::new(),
-            fix: None,
+            fixes: Vec::new(),
         });
     }
 }

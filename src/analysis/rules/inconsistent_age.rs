@@ -40,7 +40,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     span: first.span,
                     message: format!("given as {} here", first.years),
                 }],
-                fix: None,
+                fixes: Vec::new(),
             });
         }
     }

@@ -36,7 +36,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 describe_source(cx.text(), src.span)
             ),
             related: Vec::new(),
-            fix: None,
+            fixes: Vec::new(),
         });
     }
 }

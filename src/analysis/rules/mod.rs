@@ -1,26 +1,33 @@
 //! The rule registry: one file per rule, each with its user docs, its check and its tests.
 //!
 //! A rule reads the finished engines' output (people, quotes, sources) through a [`Context`] and
-//! pushes [`Finding`]s. [`run`] applies the configured severity and drops rules that are off.
+//! pushes [`Finding`]s. [`run`] applies the configured severity and drops rules that are off,
+//! then the suppression pass ([`suppress`]) moves what `copydesk-ignore` directives silence
+//! aside, with their reasons, and every finding left gets its "ignore with a reason" fix.
 //! Rule ids are stable kebab-case names: they appear in configs and suppression comments.
 
 use serde::Serialize;
 
-use super::model::{Analysis, Finding};
+use super::model::{Analysis, Finding, Suppressed};
 use super::segment::Document;
 use super::Config;
+use suppress::Directive;
 
 mod anonymous_opinion;
 mod anonymous_quote;
 mod anonymous_source;
 mod bare_anonymous_source;
 mod boilerplate_anonymity_reason;
+mod house_pattern;
 mod inconsistent_age;
 mod missing_anonymity_reason;
 mod name_variant;
 mod plural_sources_single_voice;
+pub mod suppress;
+mod suppression_without_reason;
 mod surname_before_full_name;
 mod unattributed_quote;
+mod unused_suppression;
 mod vague_attribution;
 
 /// How serious a finding is; maps one to one onto LSP's `DiagnosticSeverity`.
@@ -58,6 +65,9 @@ impl Severity {
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub analysis: &'a Analysis,
+    pub config: &'a Config,
+    /// The document's `copydesk-ignore` directives.
+    pub directives: &'a [Directive],
 }
 
 impl Context<'_> {
@@ -119,6 +129,8 @@ rules! {
         "An anonymous source with no description of why they would know.";
     BoilerplateAnonymityReason => boilerplate_anonymity_reason, "boilerplate-anonymity-reason", Hint,
         "The reason given for anonymity is a stock phrase.";
+    HousePattern => house_pattern, "house-pattern", Warning,
+        "A phrase the house style in copydesk.toml forbids.";
     InconsistentAge => inconsistent_age, "inconsistent-age", Warning,
         "One person is given two different ages.";
     MissingAnonymityReason => missing_anonymity_reason, "missing-anonymity-reason", Information,
@@ -127,10 +139,14 @@ rules! {
         "The same person's name is spelled two ways.";
     PluralSourcesSingleVoice => plural_sources_single_voice, "plural-sources-single-voice", Information,
         "\"Sources\" in the plural, but only one voice is ever heard.";
+    SuppressionWithoutReason => suppression_without_reason, "suppression-without-reason", Warning,
+        "A copydesk-ignore directive that does not say why.";
     SurnameBeforeFullName => surname_before_full_name, "surname-before-full-name", Information,
         "A surname is used before the person is introduced by full name.";
     UnattributedQuote => unattributed_quote, "unattributed-quote", Warning,
         "A quotation with no speaker.";
+    UnusedSuppression => unused_suppression, "unused-suppression", Hint,
+        "A copydesk-ignore directive that silences nothing.";
     VagueAttribution => vague_attribution, "vague-attribution", Information,
         "A claim is attributed to an unspecified crowd or authority.";
 }
@@ -146,9 +162,17 @@ pub(crate) fn describe_source(text: &str, span: super::model::Span) -> String {
     }
 }
 
-/// Runs every rule that is on, with its configured severity, and sorts the findings.
-pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> Vec<Finding> {
-    let cx = Context { doc, analysis };
+/// Runs every rule that is on, with its configured severity, and sorts the findings; then
+/// moves aside what `copydesk-ignore` directives silence. Returns the findings kept and those
+/// suppressed.
+pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> (Vec<Finding>, Vec<Suppressed>) {
+    let directives = suppress::directives(doc);
+    let cx = Context {
+        doc,
+        analysis,
+        config,
+        directives: &directives,
+    };
     let mut all = Vec::new();
     for rule in ALL_RULES {
         let Some(severity) = config.severity(rule.id) else {
@@ -159,7 +183,8 @@ pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> Vec<Find
         for mut f in found {
             f.rule = rule.id;
             f.severity = severity;
-            if doc.is_prose(f.span) {
+            // Directives are comments, masked in Markdown: their own findings stay.
+            if doc.is_prose(f.span) || suppress::is_suppression_rule(rule.id) {
                 all.push(f);
             }
         }
@@ -167,7 +192,21 @@ pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> Vec<Find
     all.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
     // Two cues sharing one subject ("X said …, and added …") give one finding, not two.
     all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-    all
+    let (mut kept, suppressed, used) = suppress::apply(&directives, all);
+    if let Some(severity) = config.severity(RuleId::UnusedSuppression) {
+        kept.extend(
+            unused_suppression::findings(doc.original, &directives, &used)
+                .into_iter()
+                .map(|f| Finding { severity, ..f }),
+        );
+        kept.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
+    }
+    for f in &mut kept {
+        if let Some(fix) = suppress::fix(doc, f) {
+            f.fixes.push(fix);
+        }
+    }
+    (kept, suppressed)
 }
 
 #[cfg(test)]

@@ -85,7 +85,7 @@ fn flag(forms: &[Form<'_>], out: &mut Vec<Finding>) {
                         span: b.spans[0],
                         message: format!("spelled “{}” here", b.text),
                     }],
-                    fix: None,
+                    fixes: Vec::new(),
                 });
             }
         }

@@ -51,7 +51,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 describe_source(cx.text(), src.span)
             ),
             related: quotes,
-            fix: None,
+            fixes: Vec::new(),
         });
     }
 }

@@ -60,7 +60,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     span: full.span,
                     message: format!("{full_text} is introduced here"),
                 }],
-                fix: None,
+                fixes: Vec::new(),
             });
         }
     }

@@ -35,7 +35,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 severity: Severity::Warning,
                 message: "Nobody is named as the speaker of this quotation.".to_string(),
                 related: Vec::new(),
-                fix: None,
+                fixes: Vec::new(),
             });
         }
     }
