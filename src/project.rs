@@ -62,6 +62,8 @@ pub struct Project {
     pub config: analysis::Config,
     include: Option<Gitignore>,
     exclude: Gitignore,
+    /// The directory globs are relative to, absolute.
+    root: PathBuf,
 }
 
 impl Default for Project {
@@ -151,6 +153,7 @@ fn yes() -> bool {
 impl Project {
     /// No config file: default rules and the default excludes, relative to `root`.
     pub fn defaults(root: &Path) -> Project {
+        let root = &absolute(root);
         let mut exclude = GitignoreBuilder::new(root);
         for p in DEFAULT_EXCLUDES {
             // The defaults are valid patterns; a failure would only drop one.
@@ -160,11 +163,13 @@ impl Project {
             config: analysis::Config::default(),
             include: None,
             exclude: exclude.build().unwrap_or_else(|_| Gitignore::empty()),
+            root: root.to_path_buf(),
         }
     }
 
     /// Parses a config's text; globs are relative to `root` (the file's directory).
     pub fn parse(text: &str, root: &Path) -> Result<Project, ConfigError> {
+        let root = &absolute(root);
         let file: File = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
         let at = |offset: usize| line_of(text, offset);
         let mut config = analysis::Config::default();
@@ -246,6 +251,7 @@ impl Project {
             config,
             include,
             exclude,
+            root: root.to_path_buf(),
         })
     }
 
@@ -261,6 +267,15 @@ impl Project {
 
     /// Whether a directory walk should read (a file) or enter (a directory) `path`.
     pub fn wants(&self, path: &Path, is_dir: bool) -> bool {
+        // Matching wants a path under the root; outside it, only the name can match.
+        let abs = absolute(path);
+        let path = match abs.strip_prefix(&self.root) {
+            Ok(rel) => rel,
+            Err(_) => Path::new(abs.file_name().unwrap_or_default()),
+        };
+        if path.as_os_str().is_empty() {
+            return true;
+        }
         if self.exclude.matched_path_or_any_parents(path, is_dir).is_ignore() {
             return false;
         }
@@ -276,6 +291,10 @@ impl Project {
 pub fn find(start: &Path) -> Option<PathBuf> {
     let start = std::path::absolute(start).ok()?;
     start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 fn lower_all(v: &[String]) -> Vec<String> {
