@@ -10,7 +10,8 @@
 //! know who that is.
 //!
 //! ## Examples
-//! "Ortiz won the race. ... Ana Ortiz, 41, trains at dawn." flags the first "Ortiz".
+//! "Ortiz won the race. ... Ana Ortiz, 41, trains at dawn." flags the first "Ortiz"; the fix
+//! writes "Ana Ortiz" there.
 //!
 //! ## Not flagged
 //! Headlines and titles (a first line with no closing punctuation, text in capitals), first
@@ -19,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::model::{Finding, Mention, MentionKind, Person, Related};
+use crate::analysis::model::{Finding, Fix, Mention, MentionKind, Person, Related};
 use crate::analysis::people::fold;
 use crate::analysis::rules::{Context, RuleId, Severity};
 use crate::analysis::segment::Document;
@@ -60,7 +61,10 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     span: full.span,
                     message: format!("{full_text} is introduced here"),
                 }],
-                fixes: Vec::new(),
+                fixes: vec![Fix {
+                    title: format!("Introduce {full_text} here by full name"),
+                    edits: vec![(m.span, full_text.to_string())],
+                }],
             });
         }
     }
@@ -157,5 +161,12 @@ mod tests {
             Format::Plain,
             RULE,
         );
+    }
+
+    #[test]
+    fn the_fix_writes_the_full_name_first() {
+        let text = "Ortiz won the race.\n\nAna Ortiz, 41, trains at dawn.\n";
+        let out = crate::analysis::rules::test_util::fixed(text, Format::Plain, RuleId::SurnameBeforeFullName);
+        assert_eq!(out, "Ana Ortiz won the race.\n\nAna Ortiz, 41, trains at dawn.\n");
     }
 }
