@@ -1,6 +1,7 @@
 //! The one integration-test binary: LSP end to end, CLI, fixtures.
 
 mod cli;
+mod config;
 mod features;
 mod lsp;
 mod lsp_client;
