@@ -9,7 +9,8 @@ use tower_lsp::lsp_types::{
 
 use super::convert::Encoding;
 
-pub fn initialize_result(encoding: Encoding) -> InitializeResult {
+/// `pull`: whether this client gets diagnostics by `textDocument/diagnostic` only.
+pub fn initialize_result(encoding: Encoding, pull: bool) -> InitializeResult {
     InitializeResult {
         capabilities: ServerCapabilities {
             position_encoding: Some(encoding.kind()),
@@ -35,12 +36,16 @@ pub fn initialize_result(encoding: Encoding) -> InitializeResult {
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             })),
             inlay_hint_provider: Some(OneOf::Left(true)),
-            diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
-                identifier: Some("copydesk".to_string()),
-                inter_file_dependencies: false,
-                workspace_diagnostics: false,
-                work_done_progress_options: WorkDoneProgressOptions::default(),
-            })),
+            // Advertised only to a client that asked for pull: Neovim and VS Code pull whenever it
+            // is advertised, and would show pushed diagnostics a second time.
+            diagnostic_provider: pull.then(|| {
+                DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                    identifier: Some("copydesk".to_string()),
+                    inter_file_dependencies: false,
+                    workspace_diagnostics: false,
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })
+            }),
             ..ServerCapabilities::default()
         },
         server_info: Some(ServerInfo {

@@ -4,7 +4,7 @@
 //! `workspace/didChangeConfiguration` (either `{"copydesk": {...}}` or the section itself), and
 //! as the answer to a `workspace/configuration` pull for the section `copydesk`. Schema:
 //! `{"rules": {"<rule-id>": "off" | "hint" | "information" | "warning" | "error"},
-//! "inlayHints": true}`; rules set here win over the project's `copydesk.toml`; other keys
+//! "inlayHints": true, "pullDiagnostics": false}`; rules set here win over the project's `copydesk.toml`; other keys
 //! (`path`, `trace`) are for the editor and ignored here. An unknown rule id or a bad severity is
 //! reported as a warning and that entry is skipped; the rest still applies.
 
@@ -23,6 +23,7 @@ pub const SECTION: &str = "copydesk";
 struct Settings {
     rules: Value,
     inlay_hints: Option<bool>,
+    pull_diagnostics: Option<bool>,
 }
 
 /// Parsed settings, and what was wrong with them.
@@ -31,6 +32,8 @@ pub struct Parsed {
     pub rules: BTreeMap<RuleId, RuleSetting>,
     /// `inlayHints`: whether to show who speaks after quotations; `None` leaves it as it was.
     pub inlay_hints: Option<bool>,
+    /// `pullDiagnostics` (read from `initializationOptions` only): diagnostics by request.
+    pub pull_diagnostics: Option<bool>,
     pub warnings: Vec<String>,
 }
 
@@ -58,6 +61,7 @@ pub fn parse(settings: &Value) -> Parsed {
         }
     };
     parsed.inlay_hints = settings.inlay_hints;
+    parsed.pull_diagnostics = settings.pull_diagnostics;
     let rules = match &settings.rules {
         Value::Object(map) => map.clone(),
         // Lua's empty table arrives as `[]`: Neovim users mean "no overrides".

@@ -43,7 +43,7 @@ pub struct Backend {
     projects: Projects,
     /// Whether inlay hints are on (setting `inlayHints`, default on).
     inlay: Arc<AtomicBool>,
-    /// Whether the client pulls diagnostics and asks to be told when to pull again.
+    /// Whether the client pulls diagnostics, and so is told when to pull again.
     refresh: Arc<AtomicBool>,
 }
 
@@ -166,26 +166,27 @@ impl LanguageServer for Backend {
         self.shared.set_encoding(encoding);
         let can_pull = caps.workspace.as_ref().and_then(|w| w.configuration) == Some(true);
         self.can_pull.store(can_pull, Ordering::SeqCst);
-        // A client that pulls diagnostics gets them only that way: pushing too would show
-        // every finding twice.
-        if caps
+        // Diagnostics are pushed unless the client supports pull and the settings ask for it
+        // (`pullDiagnostics`): then they are only pulled, so nothing shows twice, and a
+        // settings or project change asks the client to pull again.
+        let supports_pull = caps
             .text_document
             .as_ref()
             .and_then(|t| t.diagnostic.as_ref())
-            .is_some()
-        {
+            .is_some();
+        let wants_pull = params
+            .initialization_options
+            .as_ref()
+            .is_some_and(|o| config::parse(o).pull_diagnostics == Some(true));
+        let pull = supports_pull && wants_pull;
+        if pull {
             self.shared.set_pull_only();
-            let refresh = caps
-                .workspace
-                .as_ref()
-                .and_then(|w| w.diagnostic.as_ref())
-                .and_then(|d| d.refresh_support);
-            self.refresh.store(refresh == Some(true), Ordering::SeqCst);
+            self.refresh.store(true, Ordering::SeqCst);
         }
         if let Some(options) = &params.initialization_options {
             self.apply_settings(options);
         }
-        Ok(initialize_result(encoding))
+        Ok(initialize_result(encoding, pull))
     }
 
     async fn initialized(&self, _: InitializedParams) {

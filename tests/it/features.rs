@@ -72,8 +72,9 @@ fn initialize_advertises_the_editor_features() {
     assert_eq!(caps["renameProvider"], json!({"prepareProvider": true}));
     assert_eq!(caps["inlayHintProvider"], true);
     assert_eq!(
-        caps["diagnosticProvider"],
-        json!({"identifier": "copydesk", "interFileDependencies": false, "workspaceDiagnostics": false})
+        caps.get("diagnosticProvider"),
+        None,
+        "pushed unless the client asks for pull"
     );
     lsp.finish();
 }
@@ -315,8 +316,15 @@ fn inlay_hints_can_be_turned_off() {
 
 #[test]
 fn a_pulling_client_gets_diagnostics_by_request_and_none_pushed() {
-    let client = json!({"capabilities": {"textDocument": {"diagnostic": {"dynamicRegistration": false}}}});
-    let (mut lsp, _) = Lsp::start(client);
+    let client = json!({
+        "capabilities": {"textDocument": {"diagnostic": {"dynamicRegistration": false}}},
+        "initializationOptions": {"pullDiagnostics": true}
+    });
+    let (mut lsp, result) = Lsp::start(client);
+    assert_eq!(
+        result["capabilities"]["diagnosticProvider"],
+        json!({"identifier": "copydesk", "interFileDependencies": false, "workspaceDiagnostics": false})
+    );
     lsp.open(URI, "markdown", 1, "The lease ends, a source said.\n");
     let report = ask(
         &mut lsp,
@@ -334,10 +342,42 @@ fn a_pulling_client_gets_diagnostics_by_request_and_none_pushed() {
         got,
         ["anonymous-source", "bare-anonymous-source", "missing-anonymity-reason"]
     );
+    // A settings change asks the client to pull again.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"anonymous-source": "off"}}}}),
+    );
+    let refresh = lsp.wait_for(|m| m["method"] == "workspace/diagnostic/refresh");
+    lsp.reply(&refresh["id"], Value::Null);
+    let report = ask(
+        &mut lsp,
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let got: Vec<&str> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, ["bare-anonymous-source", "missing-anonymity-reason"]);
     let late = lsp.settle();
     assert!(
         !late.iter().any(|m| m["method"] == "textDocument/publishDiagnostics"),
         "pushed to a pulling client: {late:?}"
+    );
+    lsp.finish();
+}
+
+#[test]
+fn a_client_that_can_pull_but_did_not_ask_gets_pushed_diagnostics_only() {
+    let client = json!({"capabilities": {"textDocument": {"diagnostic": {"dynamicRegistration": false}}}});
+    let (mut lsp, result) = Lsp::start(client);
+    assert_eq!(result["capabilities"].get("diagnosticProvider"), None);
+    lsp.open(URI, "markdown", 1, "The lease ends, a source said.\n");
+    assert_eq!(
+        codes(&lsp.diagnostics(URI)),
+        ["anonymous-source", "bare-anonymous-source", "missing-anonymity-reason"]
     );
     lsp.finish();
 }
