@@ -72,24 +72,41 @@ pub fn rename(
     new_name: &str,
 ) -> Option<WorkspaceEdit> {
     let (person, _) = person_at(text, analysis, pos, enc)?;
+    let edits = rename_edits(text, person, new_name)
+        .into_iter()
+        .map(|(span, new)| TextEdit::new(LineIndex::new(text).range(span, enc), new))
+        .collect();
+    Some(WorkspaceEdit {
+        changes: Some(HashMap::from([(uri.clone(), edits)])),
+        ..WorkspaceEdit::default()
+    })
+}
+
+/// The byte-span edits renaming `person`: a mention holding the whole old name gets the whole
+/// new one; a short form is mapped word by word (see [`word_map`]).
+fn rename_edits(text: &str, person: &Person, new_name: &str) -> Vec<(Span, String)> {
     let words = word_map(&person.name, new_name);
-    let index = LineIndex::new(text);
+    let old = person.name.as_str();
     let mut edits = Vec::new();
     for m in person
         .mentions
         .iter()
         .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::ShortName))
     {
+        if let Some(at) = m.span.of(text).find(old).filter(|_| !old.is_empty()) {
+            if old != new_name {
+                let start = m.span.start + at;
+                edits.push((Span::new(start, start + old.len()), new_name.to_string()));
+            }
+            continue;
+        }
         for (span, new) in word_spans(text, m.span) {
             if let Some(replacement) = words.get(span.of(text)).filter(|r| **r != new) {
-                edits.push(TextEdit::new(index.range(span, enc), replacement.clone()));
+                edits.push((span, replacement.clone()));
             }
         }
     }
-    Some(WorkspaceEdit {
-        changes: Some(HashMap::from([(uri.clone(), edits)])),
-        ..WorkspaceEdit::default()
-    })
+    edits
 }
 
 /// Old name words → new ones: the first to the first, the last to the last, and the middle
@@ -105,7 +122,8 @@ fn word_map(old: &str, new: &str) -> HashMap<String, String> {
         return map;
     }
     if old.len() == 1 || new.len() == 1 {
-        // A one-word name: the whole of it maps to the whole new name.
+        // A one-word name on either side: any short form becomes the whole new name.
+        map.insert(first.to_string(), new.join(" "));
         map.insert(last.to_string(), new.join(" "));
         return map;
     }
@@ -144,4 +162,59 @@ fn word_spans(text: &str, span: Span) -> Vec<(Span, String)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Mention, Person};
+
+    fn renamed(text: &str, name: &str, mentions: &[&str], new_name: &str) -> String {
+        let mut from = 0;
+        let person = Person {
+            name: name.to_string(),
+            mentions: mentions
+                .iter()
+                .map(|m| {
+                    let at = from + text[from..].find(m).unwrap();
+                    from = at + m.len();
+                    let kind = if m.contains(' ') {
+                        MentionKind::Name
+                    } else {
+                        MentionKind::ShortName
+                    };
+                    Mention {
+                        span: Span::new(at, at + m.len()),
+                        kind,
+                    }
+                })
+                .collect(),
+            ..Person::default()
+        };
+        let mut edits = rename_edits(text, &person, new_name);
+        edits.sort_by_key(|(s, _)| std::cmp::Reverse(s.start));
+        let mut out = text.to_string();
+        for (span, new) in edits {
+            out.replace_range(span.start..span.end, &new);
+        }
+        out
+    }
+
+    #[test]
+    fn full_and_short_forms_follow_the_new_name() {
+        let text = "Mayor Ana Ortiz spoke. Ortiz's aide nodded.";
+        assert_eq!(
+            renamed(text, "Ana Ortiz", &["Mayor Ana Ortiz", "Ortiz"], "Ana de la Cruz"),
+            "Mayor Ana de la Cruz spoke. de la Cruz's aide nodded."
+        );
+        assert_eq!(
+            renamed(text, "Ana Ortiz", &["Mayor Ana Ortiz", "Ortiz"], "Cher"),
+            "Mayor Cher spoke. Cher's aide nodded."
+        );
+        assert_eq!(
+            renamed(text, "Ana Ortiz", &["Mayor Ana Ortiz", "Ortiz"], "Ana Ortiz"),
+            text,
+            "no edits to the same name"
+        );
+    }
 }
