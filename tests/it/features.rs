@@ -268,8 +268,8 @@ fn rename_changes_one_person_and_never_the_other_who_shares_the_surname() {
     assert_eq!(
         edit,
         json!({"changes": {URI: [
-            {"range": range(0, 5, 0, 9), "newText": "Ibarra"},
-            {"range": range(2, 41, 2, 45), "newText": "Ibarra"}
+            {"range": range(0, 0, 0, 9), "newText": "Lena Ibarra"},
+            {"range": range(2, 36, 2, 45), "newText": "Lena Ibarra"}
         ]}})
     );
     assert_eq!(
