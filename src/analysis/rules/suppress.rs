@@ -64,7 +64,7 @@ pub fn directives(doc: &Document<'_>) -> Vec<Directive> {
             break;
         };
         let body = text.get(body_start..close).unwrap_or("").trim();
-        if body.starts_with("copydesk-ignore") {
+        if body.starts_with("copydesk-ignore") && opens_line(text, open) && !in_fence(text, open) {
             found.push((Span::new(open, close + 3), body));
         }
         from = close + 3;
@@ -86,6 +86,32 @@ pub fn directives(doc: &Document<'_>) -> Vec<Directive> {
         .into_iter()
         .filter_map(|(span, body)| parse(doc, span, body, &spans))
         .collect()
+}
+
+/// Whether only indentation precedes `at` on its line: a directive is a line of its own, not an
+/// example inside a sentence or inline code.
+fn opens_line(text: &str, at: usize) -> bool {
+    let line_start = text.get(..at).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    text.get(line_start..at)
+        .is_some_and(|lead| lead.chars().all(|c| c == ' ' || c == '\t'))
+}
+
+/// Whether `at` lies inside a fenced code block (``` or ~~~), where a directive is an example.
+fn in_fence(text: &str, at: usize) -> bool {
+    let mut open: Option<&str> = None;
+    for line in text.get(..at).unwrap_or("").lines() {
+        let t = line.trim_start();
+        for fence in ["```", "~~~"] {
+            if t.starts_with(fence) {
+                open = match open {
+                    Some(f) if f == fence => None,
+                    None => Some(fence),
+                    other => other,
+                };
+            }
+        }
+    }
+    open.is_some()
 }
 
 fn parse(doc: &Document<'_>, span: Span, body: &str, all: &[Span]) -> Option<Directive> {
@@ -230,6 +256,12 @@ mod tests {
         assert_eq!(d[1].reason, "", "no colon, no reason");
         assert!(d[1].scope.of(text).contains("Two."));
         assert!(parsed("Body text.\n", Format::Plain).is_empty());
+    }
+
+    #[test]
+    fn examples_in_code_and_inside_sentences_are_not_directives() {
+        let text = "Write `<!-- copydesk-ignore anonymous-source: why -->` before it.\n\n```\n<!-- copydesk-ignore anonymous-source: why -->\n```\n";
+        assert!(parsed(text, Format::Markdown).is_empty());
     }
 
     #[test]
