@@ -196,7 +196,7 @@ end
 
 --- Registers and enables the copydesk client. Returns false, with an error message, when the
 --- binary cannot be found or `method` is not available in this Neovim.
----@param opts? { path?: string, rules?: table<string,string>, method?: 'config'|'start'|'start_client', filetypes?: string[], flags?: table, on_attach?: function, capabilities?: table }
+---@param opts? { path?: string, rules?: table<string,string>, inlay_hints?: boolean, method?: 'config'|'start'|'start_client', filetypes?: string[], flags?: table, on_attach?: function, capabilities?: table }
 ---@return boolean
 function M.setup(opts)
   opts = opts or {}
