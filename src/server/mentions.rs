@@ -72,9 +72,10 @@ pub fn rename(
     new_name: &str,
 ) -> Option<WorkspaceEdit> {
     let (person, _) = person_at(text, analysis, pos, enc)?;
+    let index = LineIndex::new(text);
     let edits = rename_edits(text, person, new_name)
         .into_iter()
-        .map(|(span, new)| TextEdit::new(LineIndex::new(text).range(span, enc), new))
+        .map(|(span, new)| TextEdit::new(index.range(span, enc), new))
         .collect();
     Some(WorkspaceEdit {
         changes: Some(HashMap::from([(uri.clone(), edits)])),
