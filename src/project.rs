@@ -323,7 +323,17 @@ fn find_key_line(text: &str, key: &str) -> Option<usize> {
 
 fn toml_error(text: &str, e: &toml::de::Error) -> ConfigError {
     let line = e.span().map_or(1, |s| line_of(text, s.start));
-    let message = e.message().trim().to_string();
+    let mut message = e.message().trim().to_string();
+    // "invalid type: string, expected a sequence" names no key: name the one on that line.
+    let key = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.split_once('='))
+        .map(|(k, _)| k.trim().trim_matches('"'))
+        .filter(|k| !k.is_empty() && !message.contains(*k));
+    if let Some(key) = key {
+        message = format!("`{key}`: {message}");
+    }
     ConfigError { line, message }
 }
 

@@ -62,6 +62,15 @@ fn a_bad_rule_id_or_severity_names_the_key_and_its_line() {
 }
 
 #[test]
+fn a_value_of_the_wrong_type_names_its_key() {
+    let e = parse("[lexicon]\nsource-nouns = \"tipster\"\n").unwrap_err();
+    assert_eq!(e.line, 2, "{e}");
+    assert!(e.message.starts_with("`source-nouns`: "), "{e}");
+    let e = parse("[house]\nanonymous-source-needs-reason = \"yes\"\n").unwrap_err();
+    assert!(e.message.contains("anonymous-source-needs-reason"), "{e}");
+}
+
+#[test]
 fn bad_patterns_and_multi_word_source_nouns_are_errors() {
     let e = parse("[[house.patterns]]\npattern = \"(unclosed\"\nmessage = \"m\"\n").unwrap_err();
     assert_eq!(e.line, 2, "{e}");
