@@ -1,3 +1,5 @@
+//! `copydesk.toml` parsing: every section, errors naming key and line, the file filter, the upward search.
+
 use super::*;
 
 fn parse(text: &str) -> Result<Project, ConfigError> {
