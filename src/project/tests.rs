@@ -1,4 +1,5 @@
-//! `copydesk.toml` parsing: every section, errors naming key and line, the file filter, the upward search.
+//! `copydesk.toml` parsing: every section, errors naming key and line, the file filter and the
+//! upward search.
 
 use super::*;
 
