@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use tower_lsp::jsonrpc::{Error, Result};
-use tower_lsp::lsp_types::request::WorkspaceDiagnosticRefresh;
+use tower_lsp::lsp_types::request::{InlayHintRefreshRequest, WorkspaceDiagnosticRefresh};
 use tower_lsp::lsp_types::{
     CodeActionParams, CodeActionResponse, ConfigurationItem, DidChangeConfigurationParams, DidChangeTextDocumentParams,
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams,
@@ -45,6 +45,8 @@ pub struct Backend {
     inlay: Arc<AtomicBool>,
     /// Whether the client pulls diagnostics, and so is told when to pull again.
     refresh: Arc<AtomicBool>,
+    /// Whether the client asks for inlay hints again on `workspace/inlayHint/refresh`.
+    inlay_refresh: Arc<AtomicBool>,
 }
 
 /// A document's text and its analysis for the current version and settings.
@@ -64,6 +66,7 @@ impl Backend {
             projects: Projects::default(),
             inlay: Arc::new(AtomicBool::new(true)),
             refresh: Arc::new(AtomicBool::new(false)),
+            inlay_refresh: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -71,6 +74,7 @@ impl Backend {
         self.settings_gen.fetch_add(1, Ordering::SeqCst);
         take_settings(&self.shared, &self.inlay, config::parse(settings));
         self.refresh_diagnostics();
+        refresh_inlay_hints(self.client.clone(), &self.inlay_refresh);
     }
 
     /// Asks the client for the `copydesk` section, in a task of its own.
@@ -78,6 +82,7 @@ impl Backend {
         let gen = self.settings_gen.fetch_add(1, Ordering::SeqCst) + 1;
         let (client, shared, settings_gen) = (self.client.clone(), self.shared.clone(), self.settings_gen.clone());
         let (inlay, refresh) = (self.inlay.clone(), self.refresh.clone());
+        let inlay_refresh = self.inlay_refresh.clone();
         tokio::spawn(async move {
             let item = ConfigurationItem {
                 scope_uri: None,
@@ -88,6 +93,7 @@ impl Backend {
                     let value = values.into_iter().next().unwrap_or(Value::Null);
                     if !value.is_null() && settings_gen.load(Ordering::SeqCst) == gen {
                         take_settings(&shared, &inlay, config::parse(&value));
+                        refresh_inlay_hints(client.clone(), &inlay_refresh);
                         refresh_in_task(client, &refresh);
                     }
                 }
@@ -149,6 +155,15 @@ fn take_settings(shared: &Shared, inlay: &AtomicBool, parsed: Parsed) {
     shared.set_rules(parsed);
 }
 
+/// Asks a client that supports it to request inlay hints again (the setting or rules changed).
+fn refresh_inlay_hints(client: Client, supported: &AtomicBool) {
+    if supported.load(Ordering::SeqCst) {
+        tokio::spawn(async move {
+            let _ = client.send_request::<InlayHintRefreshRequest>(()).await;
+        });
+    }
+}
+
 fn refresh_in_task(client: Client, refresh: &AtomicBool) {
     if refresh.load(Ordering::SeqCst) {
         tokio::spawn(async move {
@@ -166,6 +181,12 @@ impl LanguageServer for Backend {
         self.shared.set_encoding(encoding);
         let can_pull = caps.workspace.as_ref().and_then(|w| w.configuration) == Some(true);
         self.can_pull.store(can_pull, Ordering::SeqCst);
+        let inlay_refresh = caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|i| i.refresh_support);
+        self.inlay_refresh.store(inlay_refresh == Some(true), Ordering::SeqCst);
         // Diagnostics are pushed unless the client supports pull and the settings ask for it
         // (`pullDiagnostics`): then they are only pulled, so nothing shows twice, and a
         // settings or project change asks the client to pull again.

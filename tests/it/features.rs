@@ -306,6 +306,22 @@ fn inlay_hints_name_the_resolved_speaker_and_follow_an_edit() {
 }
 
 #[test]
+fn turning_inlay_hints_off_asks_the_client_to_refresh_them() {
+    let client = json!({"capabilities": {"workspace": {"inlayHint": {"refreshSupport": true}}}});
+    let (mut lsp, _) = Lsp::start(client);
+    lsp.open(URI, "markdown", 1, STORY);
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"inlayHints": false}}}),
+    );
+    let refresh = lsp.wait_for(|m| m["method"] == "workspace/inlayHint/refresh");
+    lsp.reply(&refresh["id"], Value::Null);
+    let whole = json!({"textDocument": {"uri": URI}, "range": range(0, 0, 10, 0)});
+    assert_eq!(ask(&mut lsp, "textDocument/inlayHint", whole), json!([]));
+    lsp.finish();
+}
+
+#[test]
 fn inlay_hints_can_be_turned_off() {
     let (mut lsp, _) = Lsp::start(json!({"initializationOptions": {"inlayHints": false}}));
     lsp.open(URI, "markdown", 1, STORY);
