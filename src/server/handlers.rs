@@ -205,7 +205,9 @@ impl LanguageServer for Backend {
             self.refresh.store(true, Ordering::SeqCst);
         }
         if let Some(options) = &params.initialization_options {
-            self.apply_settings(options);
+            // No refresh requests yet: nothing may reach the client before this answer.
+            self.settings_gen.fetch_add(1, Ordering::SeqCst);
+            take_settings(&self.shared, &self.inlay, config::parse(options));
         }
         Ok(initialize_result(encoding, pull))
     }
