@@ -262,6 +262,10 @@ pub struct Related {
 /// A suggested edit: replace each span with its text (an empty span inserts).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
+    /// The `copydesk-ignore` fix every finding gets ([`super::rules::suppress::fix`]): one
+    /// insertion at a line start, rebuilt by an edge from the rule id and the format, so it can
+    /// travel compactly.
+    pub ignore: bool,
     pub title: String,
     pub edits: Vec<(Span, String)>,
 }

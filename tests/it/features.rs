@@ -88,6 +88,14 @@ fn a_name_variant_fix_is_offered_applied_and_the_finding_goes_away() {
     let variant = with_code(&published, "name-variant");
     assert_eq!(variant.len(), 1, "{published}");
     assert_eq!(variant[0]["range"], range(0, 56, 0, 61));
+    // The rule's own fix as edits; the ignore fix compactly, as the line it inserts at.
+    assert_eq!(
+        variant[0]["data"],
+        json!({
+            "fixes": [{"title": "Spell it “Ortiz”", "edits": [{"range": range(0, 56, 0, 61), "newText": "Ortiz"}]}],
+            "ignore": {"line": 0, "markdown": true}
+        })
+    );
     let actions = ask(
         &mut lsp,
         "textDocument/codeAction",

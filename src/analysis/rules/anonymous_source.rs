@@ -100,6 +100,7 @@ fn skeleton(text: &str, root: &Source) -> Option<Fix> {
         }
     }
     (!insert.is_empty()).then(|| Fix {
+        ignore: false,
         title: "Say how the source would know and why they were not named".to_string(),
         edits: vec![(Span::new(root.span.end, root.span.end), insert)],
     })

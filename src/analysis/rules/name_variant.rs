@@ -86,6 +86,7 @@ fn flag(forms: &[Form<'_>], out: &mut Vec<Finding>) {
                         message: format!("spelled “{}” here", b.text),
                     }],
                     fixes: vec![Fix {
+                        ignore: false,
                         title: format!("Spell it “{}”", b.text),
                         edits: vec![(span, b.text.to_string())],
                     }],

@@ -216,15 +216,27 @@ pub fn fix(doc: &Document<'_>, f: &Finding) -> Option<Fix> {
     let para = doc.paragraph_at(f.span.start).and_then(|p| doc.paragraphs.get(p))?;
     let text = doc.original;
     let line_start = text.get(..para.span.start)?.rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let rule = f.rule.as_str();
-    let line = match doc.format {
+    Some(Fix {
+        ignore: true,
+        title: fix_title(f.rule.as_str()),
+        edits: vec![(
+            Span::new(line_start, line_start),
+            directive_line(f.rule.as_str(), doc.format),
+        )],
+    })
+}
+
+/// The title of the ignore fix for a rule.
+pub fn fix_title(rule: &str) -> String {
+    format!("Ignore {rule} in this paragraph (with a reason)")
+}
+
+/// The directive line the ignore fix inserts, with its line break.
+pub fn directive_line(rule: &str, format: Format) -> String {
+    match format {
         Format::Markdown => format!("<!-- copydesk-ignore {rule}: {PLACEHOLDER} -->\n"),
         Format::Plain => format!("copydesk-ignore {rule}: {PLACEHOLDER}\n"),
-    };
-    Some(Fix {
-        title: format!("Ignore {rule} in this paragraph (with a reason)"),
-        edits: vec![(Span::new(line_start, line_start), line)],
-    })
+    }
 }
 
 #[cfg(test)]

@@ -62,6 +62,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     message: format!("{full_text} is introduced here"),
                 }],
                 fixes: vec![Fix {
+                    ignore: false,
                     title: format!("Introduce {full_text} here by full name"),
                     edits: vec![(m.span, full_text.to_string())],
                 }],

@@ -64,6 +64,7 @@ fn placeholder(text: &str, quote: Span) -> Option<Fix> {
         _ => return None,
     };
     Some(Fix {
+        ignore: false,
         title: "Add an attribution after the quotation".to_string(),
         edits,
     })

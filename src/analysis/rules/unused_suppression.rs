@@ -47,6 +47,7 @@ pub(super) fn findings(text: &str, directives: &[Directive], used: &[bool]) -> V
                 message,
                 related: Vec::new(),
                 fixes: vec![Fix {
+                    ignore: false,
                     title: "Remove this copydesk-ignore".to_string(),
                     edits: vec![(Span::new(d.span.start, end), String::new())],
                 }],
