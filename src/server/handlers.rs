@@ -15,11 +15,13 @@ use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::request::{InlayHintRefreshRequest, WorkspaceDiagnosticRefresh};
 use tower_lsp::lsp_types::{
     CodeActionParams, CodeActionResponse, ConfigurationItem, DidChangeConfigurationParams, DidChangeTextDocumentParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams,
-    DocumentDiagnosticReport, DocumentDiagnosticReportResult, DocumentHighlight, DocumentHighlightParams,
-    DocumentSymbolParams, DocumentSymbolResponse, FullDocumentDiagnosticReport, Hover, HoverParams, InitializeParams,
-    InitializeResult, InitializedParams, InlayHint, InlayHintParams, Location, MessageType, PrepareRenameResponse,
-    ReferenceParams, RelatedFullDocumentDiagnosticReport, RenameParams, TextDocumentPositionParams, Url, WorkspaceEdit,
+    DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams, DocumentDiagnosticReport,
+    DocumentDiagnosticReportResult, DocumentHighlight, DocumentHighlightParams, DocumentSymbolParams,
+    DocumentSymbolResponse, FileChangeType, FileSystemWatcher, FullDocumentDiagnosticReport, GlobPattern, Hover,
+    HoverParams, InitializeParams, InitializeResult, InitializedParams, InlayHint, InlayHintParams, Location,
+    MessageType, PrepareRenameResponse, ReferenceParams, Registration, RelatedFullDocumentDiagnosticReport,
+    RenameParams, TextDocumentPositionParams, Url, WorkspaceEdit,
 };
 use tower_lsp::{Client, LanguageServer};
 
@@ -47,6 +49,8 @@ pub struct Backend {
     refresh: Arc<AtomicBool>,
     /// Whether the client asks for inlay hints again on `workspace/inlayHint/refresh`.
     inlay_refresh: Arc<AtomicBool>,
+    /// Whether the client can watch files for the server (dynamic registration).
+    can_watch: AtomicBool,
 }
 
 /// A document's text and its analysis for the current version and settings.
@@ -67,6 +71,7 @@ impl Backend {
             inlay: Arc::new(AtomicBool::new(true)),
             refresh: Arc::new(AtomicBool::new(false)),
             inlay_refresh: Arc::new(AtomicBool::new(false)),
+            can_watch: AtomicBool::new(false),
         }
     }
 
@@ -187,6 +192,12 @@ impl LanguageServer for Backend {
             .and_then(|w| w.inlay_hint.as_ref())
             .and_then(|i| i.refresh_support);
         self.inlay_refresh.store(inlay_refresh == Some(true), Ordering::SeqCst);
+        let can_watch = caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration);
+        self.can_watch.store(can_watch == Some(true), Ordering::SeqCst);
         // Diagnostics are pushed unless the client supports pull and the settings ask for it
         // (`pullDiagnostics`): then they are only pulled, so nothing shows twice, and a
         // settings or project change asks the client to pull again.
@@ -223,6 +234,38 @@ impl LanguageServer for Backend {
         if self.can_pull.load(Ordering::SeqCst) {
             self.pull_settings();
         }
+        if self.can_watch.load(Ordering::SeqCst) {
+            // Config files changed outside the editor (a pull, a checkout) are re-read too.
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let options = DidChangeWatchedFilesRegistrationOptions {
+                    watchers: vec![FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(format!("**/{}", crate::project::FILE_NAME)),
+                        kind: None,
+                    }],
+                };
+                let registration = Registration {
+                    id: "copydesk-toml".to_string(),
+                    method: "workspace/didChangeWatchedFiles".to_string(),
+                    register_options: serde_json::to_value(options).ok(),
+                };
+                let _ = client.register_capability(vec![registration]).await;
+            });
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        for change in params.changes.iter().filter(|c| projects::is_config(&c.uri)) {
+            // An open config is read from its buffer, which wins over the file on disk.
+            if self.shared.cached_or_snapshot(&change.uri).is_some() {
+                continue;
+            }
+            if let Ok(path) = change.uri.to_file_path() {
+                let deleted = change.typ == FileChangeType::DELETED;
+                self.projects.file_changed(&self.shared, &path, deleted);
+            }
+        }
+        self.refresh_diagnostics();
     }
 
     async fn shutdown(&self) -> Result<()> {

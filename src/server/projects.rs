@@ -1,5 +1,6 @@
 //! `copydesk.toml` in the server: found upward from each opened file, read once, re-read when
-//! the file is edited in the editor (or closed, from disk).
+//! the file is edited in the editor (or closed, from disk), or changed on disk when the client
+//! watches files for the server.
 //!
 //! A config that fails to parse never replaces a good one: the server keeps analysing with the
 //! last good config (or the defaults, before there was one) and says so in one error
@@ -69,6 +70,25 @@ impl Projects {
                 let had_good = self.seen().good.contains(path);
                 shared.publish(uri, vec![error_diagnostic(&e, had_good)]);
             }
+        }
+    }
+}
+
+impl Projects {
+    /// A config file changed on disk (`workspace/didChangeWatchedFiles`): re-read it if it is
+    /// in use; a deleted one leaves its documents with the defaults.
+    pub fn file_changed(&self, shared: &Shared, path: &Path, deleted: bool) {
+        if !self.seen().read.contains(path) {
+            return;
+        }
+        if deleted {
+            self.seen().good.remove(path);
+            shared.set_project(path.to_path_buf(), crate::analysis::Config::default());
+            if let Ok(uri) = Url::from_file_path(path) {
+                shared.publish(uri, Vec::new());
+            }
+        } else {
+            self.reload(shared, path, None);
         }
     }
 }

@@ -474,3 +474,48 @@ fn copydesk_toml_applies_and_a_typo_keeps_the_last_good_config() {
     assert_eq!(anon[0]["severity"], 1);
     lsp.finish();
 }
+
+#[test]
+fn a_config_changed_or_deleted_on_disk_is_reread_when_the_client_watches_files() {
+    let project = Project::new("watch", "[rules]\nanonymous-source = \"off\"\n");
+    let story = project.uri("story.md");
+    let config = project.uri("copydesk.toml");
+    let client = json!({"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}});
+    let (mut lsp, _) = Lsp::start(client);
+    let register = lsp.wait_for(|m| m["method"] == "client/registerCapability");
+    assert_eq!(
+        register["params"],
+        json!({"registrations": [{
+            "id": "copydesk-toml",
+            "method": "workspace/didChangeWatchedFiles",
+            "registerOptions": {"watchers": [{"globPattern": "**/copydesk.toml"}]}
+        }]})
+    );
+    lsp.reply(&register["id"], Value::Null);
+    lsp.open(&story, "markdown", 1, "The pier will close, a source said.\n");
+    assert_eq!(lsp.diagnostics(&config)["diagnostics"], json!([]));
+    assert!(with_code(&lsp.diagnostics(&story), "anonymous-source").is_empty());
+    // Changed on disk: the story is re-analysed under the new rules.
+    std::fs::write(
+        project.0.join("copydesk.toml"),
+        "[rules]\nanonymous-source = \"error\"\n",
+    )
+    .unwrap();
+    lsp.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config, "type": 2}]}),
+    );
+    assert_eq!(lsp.diagnostics(&config)["diagnostics"], json!([]));
+    let changed = lsp.diagnostics(&story);
+    assert_eq!(with_code(&changed, "anonymous-source")[0]["severity"], 1, "{changed}");
+    // Deleted: back to the defaults.
+    std::fs::remove_file(project.0.join("copydesk.toml")).unwrap();
+    lsp.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config, "type": 3}]}),
+    );
+    assert_eq!(lsp.diagnostics(&config)["diagnostics"], json!([]));
+    let deleted = lsp.diagnostics(&story);
+    assert_eq!(with_code(&deleted, "anonymous-source")[0]["severity"], 2, "{deleted}");
+    lsp.finish();
+}
