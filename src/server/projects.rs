@@ -1,6 +1,6 @@
-//! `copydesk.toml` in the server: found upward from each opened file, read once, re-read when
-//! the file is edited in the editor (or closed, from disk), or changed on disk when the client
-//! watches files for the server.
+//! `copydesk.toml` in the server: found upward from each opened file and read from disk then
+//! (an unchanged config changes nothing), re-read from the buffer while the editor has it open,
+//! from disk when it is closed, or changed on disk when the client watches files for the server.
 //!
 //! A config that fails to parse never replaces a good one: the server keeps analysing with the
 //! last good config (or the defaults, before there was one) and says so in one error
@@ -37,12 +37,15 @@ impl Projects {
         self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The config that applies to a document, read from disk the first time it is needed.
+    /// The config that applies to a document, read from disk (unless the editor has it open:
+    /// its buffer wins), so that reopening a story picks up a config changed outside.
     pub fn for_document(&self, shared: &Shared, uri: &Url) -> Option<PathBuf> {
         let path = uri.to_file_path().ok()?;
         let found = project::find(path.parent()?)?;
-        let first = self.seen().read.insert(found.clone());
-        if first {
+        let open_in_editor = Url::from_file_path(&found)
+            .ok()
+            .is_some_and(|u| shared.cached_or_snapshot(&u).is_some());
+        if !open_in_editor {
             self.reload(shared, &found, None);
         }
         Some(found)

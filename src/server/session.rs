@@ -255,6 +255,9 @@ impl Shared {
     /// Takes a project's new good config and re-analyses the documents it applies to.
     pub fn set_project(&self, path: PathBuf, config: Config) {
         let mut s = self.lock();
+        if s.projects.get(&path) == Some(&config) {
+            return;
+        }
         s.config_gen += 1;
         for entry in s.docs.values().filter(|e| e.project.as_ref() == Some(&path)) {
             entry.wake.send_replace(());
