@@ -519,3 +519,24 @@ fn a_config_changed_or_deleted_on_disk_is_reread_when_the_client_watches_files()
     assert_eq!(with_code(&deleted, "anonymous-source")[0]["severity"], 2, "{deleted}");
     lsp.finish();
 }
+
+#[test]
+fn reopening_a_story_rereads_a_config_changed_on_disk() {
+    let project = Project::new("reopen", "[rules]\nanonymous-source = \"off\"\n");
+    let story = project.uri("story.md");
+    let text = "The pier will close, a source said.\n";
+    let (mut lsp, _) = Lsp::start(json!({}));
+    lsp.open(&story, "markdown", 1, text);
+    assert!(with_code(&lsp.diagnostics(&story), "anonymous-source").is_empty());
+    std::fs::write(
+        project.0.join("copydesk.toml"),
+        "[rules]\nanonymous-source = \"error\"\n",
+    )
+    .unwrap();
+    lsp.notify("textDocument/didClose", json!({"textDocument": {"uri": story}}));
+    assert_eq!(lsp.diagnostics(&story)["diagnostics"], json!([]), "cleared on close");
+    lsp.open(&story, "markdown", 1, text);
+    let again = lsp.diagnostics_until(&story, 1).pop().unwrap();
+    assert_eq!(with_code(&again, "anonymous-source")[0]["severity"], 1, "{again}");
+    lsp.finish();
+}
