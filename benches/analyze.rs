@@ -129,6 +129,7 @@ fn time_stages(text: &str, config: &Config) -> ([Duration; 5], u32) {
             quotes,
             sources,
             findings: Vec::new(),
+            suppressed: Vec::new(),
             date: doc.date,
         };
         black_box(rules::run(&doc, &analysis, config));

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Editors CI: the VS Code extension and the Neovim setup, each against the real copydesk binary.
+# Editors CI: the VS Code extension, the Neovim setup and Emacs with eglot, each against the real
+# copydesk binary.
 #
 # Run from the repository root: `bash editors/ci.sh`. Needs cargo, node 20 + npm, python3 (for a
 # virtualenv) and, for Debian's Neovim, root to apt-get install it when it is missing. Installs
@@ -99,6 +100,25 @@ fi
 "$NVIM07" --version | head -1
 run_nvim_e2e "$NVIM07" setup
 TESTED+=("$("$NVIM07" --version | head -1) (Debian $(dpkg-query -W -f='${Version}' neovim)): setup() via vim.lsp.start_client")
+
+# --- Emacs ------------------------------------------------------------------------------------
+# Debian 12 ships Emacs 28, whose eglot comes from elpa-eglot (Emacs 29+ has it built in).
+step "Emacs with eglot (Debian emacs-nox), headless: editors/emacs/test.el"
+if ! command -v emacs >/dev/null 2>&1 || ! emacs -Q --batch --eval "(progn (require 'package) (add-to-list 'package-directory-list \"/usr/share/emacs/site-lisp/elpa\") (package-initialize) (require 'eglot))" >/dev/null 2>&1; then
+  [[ $(id -u) == 0 ]] || fail "Emacs with eglot is not installed and this is not root: apt-get install emacs-nox elpa-eglot, then rerun"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq emacs-nox elpa-eglot >/dev/null; } ||
+    fail "apt-get install emacs-nox elpa-eglot failed: the Emacs setup cannot be tested"
+fi
+EMACS_LOG=$(mktemp)
+if ! COPYDESK_BIN=$BIN timeout 300 emacs -Q --batch -l editors/emacs/test.el </dev/null 2>&1 | tee "$EMACS_LOG"; then
+  fail "Emacs eglot e2e"
+fi
+grep -Eq '^emacs .*: [1-9][0-9]* passed, 0 failed$' "$EMACS_LOG" || fail "Emacs eglot e2e printed no summary"
+rm -f "$EMACS_LOG"
+TESTED+=("GNU Emacs $(emacs -Q --batch --eval '(princ emacs-version)') (Debian emacs-nox) with eglot $(dpkg-query -W -f='${Version}' elpa-eglot 2>/dev/null || echo built-in)")
+
+# Helix is not packaged for Debian 12 (`apt-cache policy helix` has no candidate), so
+# `hx --health markdown` is not run here; the README's languages.toml is untested.
 
 step "tested with"
 printf '  %s\n' "${TESTED[@]}"

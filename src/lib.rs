@@ -5,8 +5,10 @@
 //!
 //! - [`analysis`] is the pure core: text and config in, [`analysis::Analysis`] out.
 //! - [`server`] is the only code that knows the Language Server Protocol.
+//! - [`project`] reads `copydesk.toml`, the config the server and the command line share.
 //! - [`cli`] runs the same core over files: `copydesk check` and `copydesk analyze`.
 
 pub mod analysis;
 pub mod cli;
+pub mod project;
 pub mod server;

@@ -23,14 +23,14 @@ pub mod rules;
 pub mod segment;
 pub mod text;
 
-pub use config::{Config, Format, RuleSetting};
+pub use config::{Config, Format, House, HousePattern, Lexicon, RuleSetting};
 pub use model::*;
 
 /// Analyses one document. Infallible: any text gives an [`Analysis`].
 pub fn analyze(text: &str, config: &Config) -> Analysis {
     let doc = segment::Document::new(text, config.format);
-    let mut people = people::find(&doc);
-    let mut sources = attribution::find(&doc, &people);
+    let mut people = people::find_with(&doc, &config.lexicon);
+    let mut sources = attribution::find_with(&doc, &people, &config.lexicon);
     let quotes = quotes::find(&doc, &mut sources, &people);
     people::attach_quotes(&mut people, &quotes, &sources);
     let mut analysis = Analysis {
@@ -38,9 +38,10 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
         quotes,
         sources,
         findings: Vec::new(),
+        suppressed: Vec::new(),
         date: doc.date,
     };
-    analysis.findings = rules::run(&doc, &analysis, config);
+    (analysis.findings, analysis.suppressed) = rules::run(&doc, &analysis, config);
     analysis
 }
 

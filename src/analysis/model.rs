@@ -57,6 +57,8 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     pub sources: Vec<Source>,
     pub findings: Vec<Finding>,
+    /// Findings silenced by a `copydesk-ignore` directive, with its reason.
+    pub suppressed: Vec<Suppressed>,
     /// The date the document gives for itself, if any.
     pub date: Option<Date>,
 }
@@ -243,8 +245,18 @@ pub struct Finding {
     /// One plain sentence an editor understands.
     pub message: String,
     pub related: Vec<Related>,
-    /// What a code action may do about it; travels in `Diagnostic.data`.
-    pub fix: Option<Fix>,
+    /// What a code action may do about it, best first; travels in `Diagnostic.data`.
+    pub fixes: Vec<Fix>,
+}
+
+/// A finding an in-text directive (`copydesk-ignore`) silenced, and the reason it gives.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    pub finding: Finding,
+    /// The reason as written; empty when the directive gives none.
+    pub reason: String,
+    /// The directive's span.
+    pub directive: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -253,9 +265,13 @@ pub struct Related {
     pub message: String,
 }
 
-/// A suggested edit: replace each span with its text.
+/// A suggested edit: replace each span with its text (an empty span inserts).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
+    /// The `copydesk-ignore` fix every finding gets (`rules::suppress::fix`): one
+    /// insertion at a line start, rebuilt by an edge from the rule id and the format, so it can
+    /// travel compactly.
+    pub ignore: bool,
     pub title: String,
     pub edits: Vec<(Span, String)>,
 }

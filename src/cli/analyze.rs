@@ -9,7 +9,7 @@
 //! Exit status: 0, or 1 when a JSON Lines input had a malformed line, or 2 when an input could
 //! not be read (that wins).
 
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -54,6 +54,10 @@ pub fn run(args: AnalyzeArgs) -> ExitCode {
     };
     let mut status = Status::default();
     let inputs = input::collect(&paths, &mut status.trouble);
+    if inputs.contains(&Input::Stdin) && io::stdin().is_terminal() {
+        // Someone typed `copydesk analyze` and is waiting: say what is going on.
+        eprintln!("copydesk analyze: reading a story from standard input; end it with Ctrl-D (or pass a file: copydesk analyze story.md)");
+    }
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = inputs.iter().try_for_each(|i| match args.input {
         InputKind::Text => analyze_text(i, &mut out, &mut status),

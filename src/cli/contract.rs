@@ -250,8 +250,9 @@ mod tests {
                     span: at(text, "É"),
                     message: "other".into(),
                 }],
-                fix: None,
+                fixes: Vec::new(),
             }],
+            suppressed: Vec::new(),
             date: Some(Date {
                 year: 2024,
                 month: 3,

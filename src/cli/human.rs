@@ -156,6 +156,7 @@ mod tests {
             path: None,
             text: text.to_string(),
             findings,
+            suppressed: Vec::new(),
         }];
         let mut out = Vec::new();
         render(&mut out, &files).unwrap();
@@ -231,6 +232,7 @@ mod tests {
             path: None,
             text: String::new(),
             findings,
+            suppressed: Vec::new(),
         };
         let w = || finding(RuleId::AnonymousSource, Span::new(0, 0), Severity::Warning, vec![]);
         let i = finding(RuleId::VagueAttribution, Span::new(0, 0), Severity::Information, vec![]);

@@ -84,26 +84,41 @@ pub fn report(name: &str, problem: &dyn fmt::Display) {
 /// Expands path arguments into documents, in argument order. Sets `*failed` when an argument
 /// does not exist or a directory cannot be walked (reported on stderr).
 pub fn collect(args: &[PathBuf], failed: &mut bool) -> Vec<Input> {
-    let mut inputs = Vec::new();
-    for arg in args {
-        if arg.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-        } else if arg.is_dir() {
-            inputs.extend(walk(arg, failed).into_iter().map(Input::File));
-        } else if arg.exists() {
-            inputs.push(Input::File(arg.clone()));
-        } else {
-            report(&arg.display().to_string(), &"no such file or directory");
-            *failed = true;
-        }
+    args.iter().flat_map(|arg| collect_one(arg, failed, None)).collect()
+}
+
+/// Whether a directory walk reads a file (`false`) or enters a directory (`true`) at a path.
+pub type Filter = std::sync::Arc<dyn Fn(&Path, bool) -> bool + Send + Sync>;
+
+/// One path argument as documents; a directory walk keeps only what `keep` wants (files named
+/// explicitly are always read).
+pub fn collect_one(arg: &Path, failed: &mut bool, keep: Option<Filter>) -> Vec<Input> {
+    if arg.as_os_str() == "-" {
+        vec![Input::Stdin]
+    } else if arg.is_dir() {
+        walk(arg, failed, keep).into_iter().map(Input::File).collect()
+    } else if arg.exists() {
+        vec![Input::File(arg.to_path_buf())]
+    } else {
+        report(&arg.display().to_string(), &"no such file or directory");
+        *failed = true;
+        Vec::new()
     }
-    inputs
 }
 
 /// The prose files under `dir`, sorted.
-fn walk(dir: &Path, failed: &mut bool) -> Vec<PathBuf> {
+fn walk(dir: &Path, failed: &mut bool, keep: Option<Filter>) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for entry in ignore::WalkBuilder::new(dir).require_git(false).build() {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder.require_git(false);
+    if let Some(keep) = keep {
+        builder.filter_entry(move |e| {
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            // The walk's root is always entered.
+            e.depth() == 0 || std::path::absolute(e.path()).is_ok_and(|p| keep(&p, is_dir))
+        });
+    }
+    for entry in builder.build() {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_prose_file(e.path()) => {
                 files.push(e.into_path());

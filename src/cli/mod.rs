@@ -81,7 +81,7 @@ pub(crate) mod test_util {
                     message: m.to_string(),
                 })
                 .collect(),
-            fix: None,
+            fixes: Vec::new(),
         }
     }
 }

@@ -3,12 +3,14 @@
 //! One run; the driver lists every rule of [`ALL_RULES`]; each finding is a result with its rule,
 //! level, message and one location. Regions are 1-based with columns in UTF-16 code units
 //! (`columnKind: utf16CodeUnits`), end column exclusive. Artifact URIs are the paths as given,
-//! relative to the working directory, with `/` separators.
+//! relative to the working directory, with `/` separators. A finding a `copydesk-ignore`
+//! silenced is a result too, with a `suppressions` entry (`inSource`, the reason as
+//! `justification`), so a dashboard lists what was approved and why.
 
 use serde_json::{json, Value};
 
 use crate::analysis::rules::ALL_RULES;
-use crate::analysis::{Finding, Severity, Span};
+use crate::analysis::{Finding, Severity, Span, Suppressed};
 use crate::server::convert::{Encoding, LineIndex};
 
 use super::check::Checked;
@@ -22,9 +24,17 @@ pub fn report(files: &[Checked]) -> Value {
         .flat_map(|file| {
             let lines = LineIndex::new(&file.text);
             let uri = artifact_uri(file);
+            let suppressed = file.suppressed.iter().map(|s| {
+                let mut r = result(&lines, &uri, &s.finding);
+                if let Value::Object(map) = &mut r {
+                    map.insert("suppressions".into(), json!([suppression(&lines, &uri, s)]));
+                }
+                r
+            });
             file.findings
                 .iter()
                 .map(|f| result(&lines, &uri, f))
+                .chain(suppressed)
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -86,6 +96,21 @@ fn result(lines: &LineIndex<'_>, uri: &str, f: &Finding) -> Value {
     v
 }
 
+/// SARIF's record of an in-source suppression: the directive, and the reason as justification.
+fn suppression(lines: &LineIndex<'_>, uri: &str, s: &Suppressed) -> Value {
+    let justification = if s.reason.is_empty() {
+        "(no reason given)"
+    } else {
+        s.reason.as_str()
+    };
+    json!({
+        "kind": "inSource",
+        "status": "accepted",
+        "justification": justification,
+        "location": { "physicalLocation": physical_location(lines, uri, s.directive) },
+    })
+}
+
 fn physical_location(lines: &LineIndex<'_>, uri: &str, span: Span) -> Value {
     let start = lines.position(span.start, Encoding::Utf16);
     let end = lines.position(span.end, Encoding::Utf16);
@@ -143,6 +168,7 @@ mod tests {
             path: Some(PathBuf::from(name)),
             text: text.into(),
             findings,
+            suppressed: Vec::new(),
         }
     }
 
@@ -183,5 +209,25 @@ mod tests {
         assert_eq!(r["relatedLocations"][0]["physicalLocation"]["region"]["startColumn"], 1);
         let idx = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(ALL_RULES[idx].id, RuleId::AnonymousQuote);
+    }
+
+    #[test]
+    fn suppressed_findings_carry_the_reason_as_justification() {
+        let text = "<!-- copydesk-ignore anonymous-source: approved by Kim -->\nIt fell, a source said.\n";
+        let a = crate::analysis::analyze(
+            text,
+            &crate::analysis::Config::with_format(crate::analysis::Format::Markdown),
+        );
+        let mut c = checked("s.md", text, a.findings);
+        c.suppressed = a.suppressed;
+        let v = report(&[c]);
+        let results = v["runs"][0]["results"].as_array().unwrap();
+        let r = results.iter().find(|r| r["ruleId"] == "anonymous-source").unwrap();
+        assert_eq!(r["suppressions"][0]["kind"], "inSource");
+        assert_eq!(r["suppressions"][0]["justification"], "approved by Kim");
+        assert_eq!(
+            r["suppressions"][0]["location"]["physicalLocation"]["region"]["startLine"],
+            1
+        );
     }
 }

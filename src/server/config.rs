@@ -3,7 +3,8 @@
 //! The same object arrives three ways: as `initializationOptions`, as the `settings` of
 //! `workspace/didChangeConfiguration` (either `{"copydesk": {...}}` or the section itself), and
 //! as the answer to a `workspace/configuration` pull for the section `copydesk`. Schema:
-//! `{"rules": {"<rule-id>": "off" | "hint" | "information" | "warning" | "error"}}`; other keys
+//! `{"rules": {"<rule-id>": "off" | "hint" | "information" | "warning" | "error"},
+//! "inlayHints": true, "pullDiagnostics": false}`; rules set here win over the project's `copydesk.toml`; other keys
 //! (`path`, `trace`) are for the editor and ignored here. An unknown rule id or a bad severity is
 //! reported as a warning and that entry is skipped; the rest still applies.
 
@@ -21,12 +22,18 @@ pub const SECTION: &str = "copydesk";
 #[serde(rename_all = "camelCase", default)]
 struct Settings {
     rules: Value,
+    inlay_hints: Option<bool>,
+    pull_diagnostics: Option<bool>,
 }
 
 /// Parsed settings, and what was wrong with them.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Parsed {
     pub rules: BTreeMap<RuleId, RuleSetting>,
+    /// `inlayHints`: whether to show who speaks after quotations; `None` leaves it as it was.
+    pub inlay_hints: Option<bool>,
+    /// `pullDiagnostics` (read from `initializationOptions` only): diagnostics by request.
+    pub pull_diagnostics: Option<bool>,
     pub warnings: Vec<String>,
 }
 
@@ -53,6 +60,8 @@ pub fn parse(settings: &Value) -> Parsed {
             return parsed;
         }
     };
+    parsed.inlay_hints = settings.inlay_hints;
+    parsed.pull_diagnostics = settings.pull_diagnostics;
     let rules = match &settings.rules {
         Value::Object(map) => map.clone(),
         // Lua's empty table arrives as `[]`: Neovim users mean "no overrides".
@@ -162,6 +171,12 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_inlay_hints_switch() {
+        assert_eq!(parse(&json!({"inlayHints": false})).inlay_hints, Some(false));
+        assert_eq!(parse(&json!({"rules": {}})).inlay_hints, None);
+    }
+
+    #[test]
     fn null_and_empty_settings_ask_for_a_pull() {
         assert!(is_empty(&Value::Null));
         assert!(is_empty(&json!({})));
@@ -196,7 +211,7 @@ mod tests {
             severity: config.severity(rule).unwrap(),
             message: "m".into(),
             related: Vec::new(),
-            fix: None,
+            fixes: Vec::new(),
         };
         let analysis = Analysis {
             findings: vec![finding(RuleId::AnonymousQuote), finding(RuleId::UnattributedQuote)],

@@ -190,9 +190,47 @@ pub fn diagnostic(index: &LineIndex<'_>, enc: Encoding, f: &Finding, uri: &lsp_t
         source: Some("copydesk".to_string()),
         message: f.message.clone(),
         related_information: related,
-        data: f.fix.as_ref().and_then(|fix| serde_json::to_value(fix).ok()),
+        data: fixes_data(index, enc, f),
         ..Default::default()
     }
+}
+
+/// The finding's fixes for `Diagnostic.data`, already in LSP form so that a code action only
+/// copies them: `{"fixes": [{"title", "edits": [TextEdit]}], "ignore": {"line", "markdown"}}`.
+/// The ignore fix, which every finding has, travels as the line it inserts at and whether the
+/// text is Markdown (`crate::server::actions` rebuilds it), to keep diagnostics small. `None`
+/// when there is nothing to carry.
+fn fixes_data(index: &LineIndex<'_>, enc: Encoding, f: &Finding) -> Option<Value> {
+    let mut data = serde_json::Map::new();
+    let fixes: Vec<Value> = f
+        .fixes
+        .iter()
+        .filter(|fix| !fix.ignore)
+        .map(|fix| {
+            let edits: Vec<lsp_types::TextEdit> = fix
+                .edits
+                .iter()
+                .map(|(span, text)| lsp_types::TextEdit::new(index.range(*span, enc), text.clone()))
+                .collect();
+            json!({ "title": fix.title, "edits": edits })
+        })
+        .collect();
+    if !fixes.is_empty() {
+        data.insert("fixes".into(), Value::Array(fixes));
+    }
+    let ignore = f
+        .fixes
+        .iter()
+        .filter(|fix| fix.ignore)
+        .find_map(|fix| fix.edits.first());
+    if let Some((span, text)) = ignore {
+        let line = index.position(span.start, enc).line;
+        data.insert(
+            "ignore".into(),
+            json!({ "line": line, "markdown": text.starts_with("<!--") }),
+        );
+    }
+    (!data.is_empty()).then_some(Value::Object(data))
 }
 
 /// Every finding of an analysis of `text` as LSP diagnostics.

@@ -8,7 +8,11 @@
 //! - [`documents`]: a document's rope, version and language id; the one edit path.
 //! - `worker`: per-document analysis off the message loop, panics caught.
 //! - [`convert`]: byte offsets ⇄ LSP positions, findings → diagnostics.
-//! - [`config`]: editor settings → analysis rules. `hover`: the person card. `log`: stderr.
+//! - [`config`]: editor settings → analysis rules. `projects`: `copydesk.toml` per document,
+//!   the last good one kept. `hover`: the person card. `log`: stderr.
+//! - Features over the cached analysis: `actions` (quick fixes copied from `Diagnostic.data`),
+//!   `outline` (document symbols), `mentions` (highlights, references, rename of a person),
+//!   `inlay` (the resolved speaker after a quotation). Pull diagnostics reuse `convert`.
 //!
 //! # Concurrency
 //! tower-lsp runs up to four handlers at once and every `.await` lets another message in
@@ -38,10 +42,15 @@ pub mod convert;
 pub mod documents;
 pub mod transport;
 
+mod actions;
 mod capabilities;
 mod handlers;
 mod hover;
+mod inlay;
 mod log;
+mod mentions;
+mod outline;
+mod projects;
 mod session;
 mod worker;
 

@@ -8,6 +8,7 @@
 //! queued after a newer one, and `didClose`'s empty diagnostics can never be overtaken.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use tokio::sync::{mpsc, watch};
@@ -63,6 +64,8 @@ struct Entry {
     /// Wakes this document's analysis worker; dropping it stops the worker.
     wake: watch::Sender<()>,
     cache: Option<Cached>,
+    /// The `copydesk.toml` that applies to this document, if any.
+    project: Option<PathBuf>,
 }
 
 #[derive(Default)]
@@ -73,6 +76,10 @@ struct State {
     config_gen: u64,
     encoding: Encoding,
     next_id: u64,
+    /// The last good config of each `copydesk.toml` in use (rules, lexicon, house rules).
+    projects: HashMap<PathBuf, Config>,
+    /// False for a client that pulls diagnostics (`textDocument/diagnostic`): no pushes then.
+    no_push: bool,
 }
 
 pub struct Shared {
@@ -146,6 +153,7 @@ impl Shared {
             format,
             wake,
             cache: None,
+            project: None,
         };
         s.docs.insert(uri, entry);
         (id, rx)
@@ -218,12 +226,63 @@ impl Shared {
             text: snap.text.clone(),
             analysis,
         });
+        if s.no_push {
+            return;
+        }
         self.send(Outgoing::Diagnostics {
             uri: uri.clone(),
             diagnostics,
             version: Some(snap.version),
         });
     }
+}
+
+impl Shared {
+    /// Stops pushing diagnostics: the client pulls them.
+    pub fn set_pull_only(&self) {
+        self.lock().no_push = true;
+    }
+
+    /// Ties an open document to the `copydesk.toml` that applies to it.
+    pub fn set_document_project(&self, uri: &Url, project: Option<PathBuf>) {
+        let mut s = self.lock();
+        if let Some(entry) = s.docs.get_mut(uri) {
+            entry.project = project;
+            entry.wake.send_replace(());
+        }
+    }
+
+    /// Takes a project's new good config and re-analyses the documents it applies to.
+    pub fn set_project(&self, path: PathBuf, config: Config) {
+        let mut s = self.lock();
+        if s.projects.get(&path) == Some(&config) {
+            return;
+        }
+        s.config_gen += 1;
+        for entry in s.docs.values().filter(|e| e.project.as_ref() == Some(&path)) {
+            entry.wake.send_replace(());
+        }
+        s.projects.insert(path, config);
+    }
+
+    /// Queues diagnostics that belong to no analysis (a config file's problems).
+    pub fn publish(&self, uri: Url, diagnostics: Vec<Diagnostic>) {
+        let _guard = self.lock();
+        self.send(Outgoing::Diagnostics {
+            uri,
+            diagnostics,
+            version: None,
+        });
+    }
+}
+
+/// The analysis config for a document: its project's config, the editor's rules over it.
+fn config_of(s: &State, entry: &Entry) -> Config {
+    let base = entry.project.as_ref().and_then(|p| s.projects.get(p));
+    let mut config = base.cloned().unwrap_or_default();
+    config.format = entry.format;
+    config.rules.extend(s.rules.iter().map(|(k, v)| (*k, *v)));
+    config
 }
 
 fn snapshot_of(s: &State, entry: &Entry) -> Snapshot {
@@ -233,10 +292,7 @@ fn snapshot_of(s: &State, entry: &Entry) -> Snapshot {
         config_gen: s.config_gen,
         encoding: s.encoding,
         text: Arc::from(entry.doc.text()),
-        config: Config {
-            format: entry.format,
-            rules: s.rules.clone(),
-        },
+        config: config_of(s, entry),
     }
 }
 

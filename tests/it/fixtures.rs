@@ -1,21 +1,23 @@
 //! Per-rule fixture folders: `tests/fixtures/<rule-id>/` holds `flags_*` stories, whose caret
 //! lines are exactly that rule's findings (at least one), and `allows_*` stories, on which that
 //! rule finds nothing. Every rule has a folder with both kinds; every folder is a rule. Files
-//! ending `.md` are read as Markdown, any other as plain text.
+//! ending `.md` are read as Markdown, any other as plain text. A `copydesk.toml` in a folder is
+//! the project config of its fixtures (rules such as `house-pattern` need one).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use copydesk::analysis::rules::{fixture, ALL_RULES};
 use copydesk::analysis::{analyze, Config, Format};
+use copydesk::project::Project;
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// The findings of `rule` in `text` as `(rule, start, end)`, like the caret expectations.
-fn findings(text: &str, format: Format, rule: &str) -> Vec<(String, usize, usize)> {
-    let mut got: Vec<_> = analyze(text, &Config::with_format(format))
+fn findings(text: &str, config: &Config, rule: &str) -> Vec<(String, usize, usize)> {
+    let mut got: Vec<_> = analyze(text, config)
         .findings
         .iter()
         .filter(|f| f.rule.as_str() == rule)
@@ -47,9 +49,15 @@ fn every_rule_has_flagging_and_allowing_fixtures_and_they_hold() {
     let mut failures = Vec::new();
     for rule in ids {
         let mut kinds = (0, 0);
-        let mut files: Vec<PathBuf> = fs::read_dir(fixtures_dir().join(rule))
+        let folder = fixtures_dir().join(rule);
+        let project = match fs::read_to_string(folder.join("copydesk.toml")) {
+            Ok(toml) => Project::parse(&toml, &folder).unwrap_or_else(|e| panic!("{rule}/copydesk.toml: {e:?}")),
+            Err(_) => Project::defaults(&folder),
+        };
+        let mut files: Vec<PathBuf> = fs::read_dir(&folder)
             .expect("rule folder reads")
             .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| !p.ends_with("copydesk.toml"))
             .collect();
         files.sort();
         for path in files {
@@ -63,7 +71,11 @@ fn every_rule_has_flagging_and_allowing_fixtures_and_they_hold() {
             let (text, mut expected) = fixture::parse(&raw);
             expected.retain(|(r, _, _)| r == rule);
             expected.sort();
-            let got = findings(&text, format, rule);
+            let config = Config {
+                format,
+                ..project.config.clone()
+            };
+            let got = findings(&text, &config, rule);
             if name.starts_with("flags_") {
                 kinds.0 += 1;
                 if expected.is_empty() {

@@ -1,6 +1,8 @@
 //! The one integration-test binary: LSP end to end, CLI, fixtures.
 
 mod cli;
+mod config;
+mod features;
 mod fixtures;
 mod lsp;
 mod lsp_client;

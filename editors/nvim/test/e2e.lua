@@ -543,6 +543,72 @@ local function check_settings()
   end)
 end
 
+--- Quick fixes and the outline, through the client's own request and apply paths.
+local function check_code_action_and_outline()
+  local path = temp_copy({ 'Ana Ortiz won the seat. Ortiz thanked her staff. Later, Ortíz said she was pleased.' }, 'seat.md')
+  vim.cmd('edit ' .. vim.fn.fnameescape(path))
+  local buf = vim.api.nvim_get_current_buf()
+  local uri = vim.uri_from_bufnr(buf)
+  local variant
+  check('name-variant arrives with its fix in the diagnostic data', function()
+    wait_for('name-variant diagnostics', function()
+      return latest(uri, 0, function(p)
+        return has_code(p, 'name-variant')
+      end) ~= nil
+    end)
+    for _, d in ipairs(latest(uri).diagnostics) do
+      if d.code == 'name-variant' then
+        variant = d
+      end
+    end
+    assert(variant.data and variant.data.fixes, vim.inspect(variant))
+  end)
+  check('a code action from the diagnostic data, applied by the client, is re-analysed', function()
+    assert(variant ~= nil, 'no name-variant diagnostic')
+    local params = { textDocument = { uri = uri }, range = variant.range, context = { diagnostics = { variant } } }
+    local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, TIMEOUT)
+    local actions = {}
+    for _, response in pairs(responses or {}) do
+      assert(response.err == nil, vim.inspect(response.err))
+      vim.list_extend(actions, response.result or {})
+    end
+    local titles = vim.tbl_map(function(a)
+      return a.title
+    end, actions)
+    assert(titles[1] == 'Spell it “Ortiz”', vim.inspect(titles))
+    assert(titles[2] == 'Ignore name-variant in this paragraph (with a reason)', vim.inspect(titles))
+    local from = #published
+    vim.lsp.util.apply_workspace_edit(actions[1].edit, state.encoding)
+    local line = vim.api.nvim_buf_get_lines(buf, 0, 1, true)[1]
+    assert(line == 'Ana Ortiz won the seat. Ortiz thanked her staff. Later, Ortiz said she was pleased.', line)
+    wait_for('diagnostics without name-variant', function()
+      return latest(uri, from, function(p)
+        return not has_code(p, 'name-variant')
+      end) ~= nil
+    end)
+  end)
+  check('the outline lists people and sources', function()
+    local responses = vim.lsp.buf_request_sync(buf, 'textDocument/documentSymbol', { textDocument = { uri = uri } }, TIMEOUT)
+    local symbols = {}
+    for _, response in pairs(responses or {}) do
+      assert(response.err == nil, vim.inspect(response.err))
+      vim.list_extend(symbols, response.result or {})
+    end
+    local top = vim.tbl_map(function(x)
+      return x.name
+    end, symbols)
+    assert(vim.deep_equal(top, { 'People', 'Sources' }), vim.inspect(top))
+    assert(symbols[1].children[1].name == 'Ana Ortiz', vim.inspect(symbols[1].children))
+    -- What :lua vim.lsp.buf.document_symbol() puts in the location list.
+    local items = vim.lsp.util.symbols_to_items(symbols, buf, state.encoding)
+    local texts = table.concat(vim.tbl_map(function(i)
+      return i.text
+    end, items), '\n')
+    assert(texts:find('Ana Ortiz', 1, true) and texts:find('Named sources', 1, true), texts)
+  end)
+  vim.cmd('buffer ' .. state.buf)
+end
+
 local function check_stop()
   check('the client stops and the server exits', function()
     local id = state.client.id
@@ -558,6 +624,12 @@ local function check_files()
     assert(loadfile(nvim_dir .. '/examples/lspconfig.lua'))
     local config = assert(loadfile(nvim_dir .. '/lsp/copydesk.lua'))()
     assert(config.cmd[1] == 'copydesk' and config.cmd[2] == 'lsp', vim.inspect(config.cmd))
+  end)
+  check('config({ inlay_hints = false }) sends inlayHints = false to the server', function()
+    local config = require('copydesk').config({ inlay_hints = false })
+    assert(config.settings.copydesk.inlayHints == false, vim.inspect(config.settings))
+    assert(config.init_options.inlayHints == false, vim.inspect(config.init_options))
+    assert(require('copydesk').config({}).settings.copydesk.inlayHints == nil, 'unset by default')
   end)
   check('copydesk.rule_ids lists every rule id of the server registry', function()
     local registry = table.concat(vim.fn.readfile(nvim_dir .. '/../../src/analysis/rules/mod.rs'), '\n')
@@ -581,6 +653,7 @@ local ok, err = xpcall(function()
   check_hover()
   check_plain_text()
   check_settings()
+  check_code_action_and_outline()
   check_stop()
 end, debug.traceback)
 if not ok then

@@ -19,12 +19,15 @@ export const RULE_IDS = [
   'anonymous-source',
   'bare-anonymous-source',
   'boilerplate-anonymity-reason',
+  'house-pattern',
   'inconsistent-age',
   'missing-anonymity-reason',
   'name-variant',
   'plural-sources-single-voice',
+  'suppression-without-reason',
   'surname-before-full-name',
   'unattributed-quote',
+  'unused-suppression',
   'vague-attribution',
 ] as const;
 
@@ -32,6 +35,8 @@ export const RULE_IDS = [
 export interface CopydeskSettings {
   path: string;
   rules: Record<string, string>;
+  /** Whether the server sends the resolved speaker after quotations as inlay hints. */
+  inlayHints: boolean;
   trace: { server: string };
 }
 
@@ -58,6 +63,7 @@ export function readSettings(config: SettingsReader): CopydeskSettings {
   return {
     path: stringOr(config.get<unknown>('path'), 'copydesk'),
     rules: plainRules,
+    inlayHints: config.get<unknown>('inlayHints') !== false,
     trace: { server: stringOr(config.get<unknown>('trace.server'), 'off') },
   };
 }

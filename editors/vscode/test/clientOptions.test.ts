@@ -43,6 +43,7 @@ test('synchronizes the copydesk section and sends it as initializationOptions', 
   assert.deepEqual(options.initializationOptions, {
     path: 'copydesk',
     rules: { 'anonymous-source': 'error' },
+    inlayHints: true,
     trace: { server: 'off' },
   });
   assert.deepEqual(options.documentSelector, documentSelector());
@@ -50,11 +51,17 @@ test('synchronizes the copydesk section and sends it as initializationOptions', 
 
 test('reads the settings into a plain JSON object', () => {
   const settings = readSettings(
-    reader({ path: ' /usr/local/bin/copydesk ', rules: { 'vague-attribution': 'off', bogus: 3 }, 'trace.server': 'verbose' }),
+    reader({
+      path: ' /usr/local/bin/copydesk ',
+      rules: { 'vague-attribution': 'off', bogus: 3 },
+      inlayHints: false,
+      'trace.server': 'verbose',
+    }),
   );
   assert.deepEqual(JSON.parse(JSON.stringify(settings)), {
     path: '/usr/local/bin/copydesk',
     rules: { 'vague-attribution': 'off' },
+    inlayHints: false,
     trace: { server: 'verbose' },
   });
 });
@@ -63,6 +70,7 @@ test('falls back to defaults for missing or malformed settings', () => {
   assert.deepEqual(readSettings(reader({ path: '', rules: 'warning', 'trace.server': 7 })), {
     path: 'copydesk',
     rules: {},
+    inlayHints: true,
     trace: { server: 'off' },
   });
 });

@@ -136,6 +136,7 @@ test('activation starts the client with the resolved binary and the copydesk sec
   assert.deepEqual(client.options.initializationOptions, {
     path: exe,
     rules: { 'anonymous-source': 'error' },
+    inlayHints: true,
     trace: { server: 'off' },
   });
   assert.deepEqual(client.options.synchronize, { configurationSection: 'copydesk' });

@@ -63,6 +63,11 @@ test('contributes copydesk.trace.server', () => {
   assert.equal(settings['copydesk.trace.server'].default, 'off');
 });
 
+test('contributes copydesk.inlayHints, on by default', () => {
+  assert.equal(settings['copydesk.inlayHints'].type, 'boolean');
+  assert.equal(settings['copydesk.inlayHints'].default, true);
+});
+
 test('lists every rule id in copydesk.rules with a description and the severities', () => {
   const rules = settings['copydesk.rules'];
   assert.equal(rules.type, 'object');

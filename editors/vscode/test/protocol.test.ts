@@ -302,3 +302,97 @@ test('takes rule settings from initializationOptions', async () => {
     }
   }
 });
+
+interface TextEdit {
+  range: { start: Position; end: Position };
+  newText: string;
+}
+interface CodeAction {
+  title: string;
+  kind?: string;
+  edit?: { changes?: Record<string, TextEdit[]> };
+}
+interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  children?: DocumentSymbol[];
+}
+
+/** Applies LSP edits to a text, last first, as the client does. */
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: Position): number =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) {
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  }
+  return out;
+}
+
+test('offers the quick fixes carried in a diagnostic, and one applied is re-analysed', async () => {
+  const s = start({ rules: {} });
+  try {
+    const caps = await initialize(s);
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: false });
+    await open(s, FIXTURE);
+    const p = await s.waitFor('diagnostics for version 1', (n) => n.uri === URI && n.version === 1);
+    const anon = p.diagnostics.find((d) => d.code === 'anonymous-source');
+    assert.ok(anon, `anonymous-source in ${JSON.stringify(codes(p))}`);
+    const actions = await s.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: anon.range,
+      context: { diagnostics: [anon] },
+    });
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind]),
+      [
+        ['Say how the source would know and why they were not named', 'quickfix'],
+        ['Ignore anonymous-source in this paragraph (with a reason)', 'quickfix'],
+      ],
+    );
+    // Apply the suppression the way the client applies a WorkspaceEdit, as version 2.
+    const edits = actions[1].edit?.changes?.[URI] ?? [];
+    assert.equal(edits.length, 1);
+    const fixed = applyEdits(FIXTURE, edits);
+    assert.ok(fixed.includes('<!-- copydesk-ignore anonymous-source: TODO'), fixed);
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ text: fixed }],
+    });
+    const after = await s.waitFor('diagnostics for version 2', (n) => n.uri === URI && n.version === 2);
+    assert.ok(!codes(after).includes('anonymous-source'), JSON.stringify(codes(after)));
+    assert.ok(codes(after).includes('suppression-without-reason'), 'the TODO reason is no reason');
+    assert.equal(await shutdown(s), 0);
+  } finally {
+    if (s.proc.exitCode === null) {
+      s.proc.kill();
+    }
+  }
+});
+
+test('outlines the sourcing as document symbols', async () => {
+  const s = start({ rules: {} });
+  try {
+    await initialize(s);
+    await open(s, FIXTURE);
+    await s.waitFor('diagnostics for version 1', (n) => n.uri === URI && n.version === 1);
+    const symbols = await s.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: URI },
+    });
+    const names = (list: DocumentSymbol[] | undefined): string[] => (list ?? []).map((x) => x.name);
+    assert.deepEqual(names(symbols), ['People', 'Sources']);
+    const people = symbols[0].children ?? [];
+    assert.deepEqual(names(people), ['Ana Ortiz']);
+    assert.equal(people[0].detail, '2 mentions');
+    const groups = symbols[1].children ?? [];
+    assert.deepEqual(names(groups), ['Named sources', 'Anonymous sources']);
+    assert.deepEqual(names(groups[1].children), ['a source close to the mayor']);
+    assert.equal(await shutdown(s), 0);
+  } finally {
+    if (s.proc.exitCode === null) {
+      s.proc.kill();
+    }
+  }
+});

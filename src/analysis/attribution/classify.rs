@@ -277,7 +277,7 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
             SourceKind::Named
         });
     }
-    if LEX.anonymous_heads.contains(hl) {
+    if LEX.anonymous_heads.contains(hl) || cx.extra.is_source_noun(hl) {
         // "5,300 employees" is a crowd, however anonymous its members.
         let crowd = (s..head).any(|t| cx.is_number(t) && !lex::is_counting_determiner(cx.low(t)));
         return class(if crowd {

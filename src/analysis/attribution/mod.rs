@@ -21,12 +21,25 @@ mod refer;
 
 use std::borrow::Cow;
 
+use super::config::Lexicon;
 use super::model::{MentionKind, Person, Source, SourceKind, Span};
 use super::segment::{Document, TokenKind};
 
+static NO_EXTRA: Lexicon = Lexicon {
+    source_nouns: Vec::new(),
+    anonymity_phrases: Vec::new(),
+    not_names: Vec::new(),
+};
+
 /// Finds every attribution in the document, in document order.
 pub fn find(doc: &Document<'_>, people: &[Person]) -> Vec<Source> {
-    let cx = Cx::new(doc, people);
+    find_with(doc, people, &Lexicon::default())
+}
+
+/// [`find`], with a project's extra source nouns and anonymity phrases.
+pub fn find_with(doc: &Document<'_>, people: &[Person], extra: &Lexicon) -> Vec<Source> {
+    let mut cx = Cx::new(doc, people);
+    cx.extra = extra;
     let mut out = Vec::new();
     for si in 0..doc.sentences.len() {
         cues::find_in_sentence(&cx, si, &mut out);
@@ -52,6 +65,8 @@ pub(crate) struct Cx<'d, 'a> {
     /// The person mention covering each token, if any.
     pub mention: Vec<Option<(usize, MentionKind)>>,
     pub people: &'d [Person],
+    /// A project's own lexicon entries (`copydesk.toml`).
+    pub extra: &'d Lexicon,
 }
 
 impl<'d, 'a> Cx<'d, 'a> {
@@ -87,6 +102,7 @@ impl<'d, 'a> Cx<'d, 'a> {
             lower,
             mention,
             people,
+            extra: &NO_EXTRA,
         }
     }
 

@@ -114,6 +114,7 @@ pub(super) fn attach_reasons(cx: &Cx<'_, '_>, sources: &mut [Source]) {
                 }
             })
             .collect();
+        found.extend(extra_reasons(cx, hay).map(|r| (false, Span::new(p.span.start + r.start, p.span.start + r.end))));
         // A reason in another anonymous source's sentence belongs to that source.
         let me = sources[k].span;
         let owned_elsewhere = |r: Span| {
@@ -162,4 +163,18 @@ fn stated_cause(cx: &Cx<'_, '_>, stock: Span) -> Option<usize> {
         .find([',', ';'])
         .unwrap_or(after.trim_end_matches(['.', ' ', '\n']).len());
     Some(offset + clause)
+}
+
+/// A project's own anonymity phrases (`copydesk.toml`) in `hay`, ASCII case-insensitively.
+fn extra_reasons<'h>(cx: &'h Cx<'_, '_>, hay: &'h str) -> impl Iterator<Item = Span> + 'h {
+    let lower = hay.to_ascii_lowercase();
+    let mut spans = Vec::new();
+    for phrase in cx.extra.anonymity_phrases.iter().filter(|p| !p.is_empty()) {
+        spans.extend(
+            lower
+                .match_indices(phrase.as_str())
+                .map(|(at, m)| Span::new(at, at + m.len())),
+        );
+    }
+    spans.into_iter()
 }

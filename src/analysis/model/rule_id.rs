@@ -54,6 +54,8 @@ macro_rules! rule_table {
                 "An anonymous source with no description of why they would know.";
             BoilerplateAnonymityReason => boilerplate_anonymity_reason, "boilerplate-anonymity-reason", Hint,
                 "The reason given for anonymity is a stock phrase.";
+            HousePattern => house_pattern, "house-pattern", Warning,
+                "A phrase the house style in copydesk.toml forbids.";
             InconsistentAge => inconsistent_age, "inconsistent-age", Warning,
                 "One person is given two different ages.";
             MissingAnonymityReason => missing_anonymity_reason, "missing-anonymity-reason", Information,
@@ -62,10 +64,14 @@ macro_rules! rule_table {
                 "The same person's name is spelled two ways.";
             PluralSourcesSingleVoice => plural_sources_single_voice, "plural-sources-single-voice", Information,
                 "\"Sources\" in the plural, but only one voice is ever heard.";
+            SuppressionWithoutReason => suppression_without_reason, "suppression-without-reason", Warning,
+                "A copydesk-ignore directive that does not say why.";
             SurnameBeforeFullName => surname_before_full_name, "surname-before-full-name", Information,
                 "A surname is used before the person is introduced by full name.";
             UnattributedQuote => unattributed_quote, "unattributed-quote", Warning,
                 "A quotation with no speaker.";
+            UnusedSuppression => unused_suppression, "unused-suppression", Hint,
+                "A copydesk-ignore directive that silences nothing.";
             VagueAttribution => vague_attribution, "vague-attribution", Information,
                 "A claim is attributed to an unspecified crowd or authority.";
         }

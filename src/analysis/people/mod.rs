@@ -25,6 +25,7 @@ mod runs;
 mod salience;
 mod tokens;
 
+use super::config::Lexicon;
 use super::model::{Mention, MentionKind, Person, Quote, Source};
 use super::segment::{Document, TokenKind};
 
@@ -33,11 +34,23 @@ use mentions::NameMention;
 
 /// Finds every person the story mentions.
 pub fn find(doc: &Document<'_>) -> Vec<Person> {
+    find_with(doc, &Lexicon::default())
+}
+
+/// [`find`], never reading a project's `not_names` words as (part of) a name.
+pub fn find_with(doc: &Document<'_>, extra: &Lexicon) -> Vec<Person> {
     let shapes = tokens::shapes(doc);
     let mut found = mentions::detect(doc, &shapes);
     let recurring = recurring::find(doc, &shapes, &found);
     found.extend(recurring);
-    let all = propagate::propagate(doc, &shapes, found);
+    let mut all = propagate::propagate(doc, &shapes, found);
+    if !extra.not_names.is_empty() {
+        all.retain(|m| {
+            !m.words
+                .iter()
+                .any(|&i| extra.is_not_name(&doc.token_text(i).to_lowercase()))
+        });
+    }
     let groups = cluster::cluster(doc, &shapes, &all);
     let mut people: Vec<Person> = groups.iter().map(|g| person(doc, &all, g)).collect();
     people.sort_by_key(|p| p.mentions.first().map(|m| m.span.start));

@@ -54,7 +54,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
                         word.of(text)
                     ),
                     related: vec![Related { span: src.span, message: "the anonymous source".to_string() }],
-                    fix: None,
+                    fixes: Vec::new(),
                 });
             }
         }

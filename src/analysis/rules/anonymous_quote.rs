@@ -51,7 +51,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
                 span: speaker.span,
                 message: related.to_string(),
             }],
-            fix: None,
+            fixes: Vec::new(),
         });
     }
 }

@@ -21,7 +21,7 @@
 //! show"), and vague crowds ("critics say", which `vague-attribution` covers).
 
 use super::describe_source;
-use crate::analysis::model::{Related, SourceKind};
+use crate::analysis::model::{Fix, Related, Source, SourceKind, Span};
 use crate::analysis::rules::{Context, Draft};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
@@ -74,9 +74,34 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
             span: src.span,
             message,
             related,
-            fix: None,
+            fixes: skeleton(text, root).into_iter().collect(),
         });
     }
+}
+
+/// The fix: right after the source's first mention, a skeleton of what the story owes the
+/// reader, with bracketed placeholders: how the source would know, and why anonymity was
+/// granted. Only the missing parts; nothing when neither is missing.
+fn skeleton(text: &str, root: &Source) -> Option<Fix> {
+    let mut insert = String::new();
+    if root.vantage.is_none() {
+        insert.push_str(" familiar with [what they know, and how]");
+    }
+    if root.reason.is_none() {
+        insert.push_str(", who spoke on condition of anonymity because [why they could not be named]");
+        // Close the aside unless punctuation already follows.
+        if !text
+            .get(root.span.end..)
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_punctuation()))
+        {
+            insert.push(',');
+        }
+    }
+    (!insert.is_empty()).then(|| Fix {
+        ignore: false,
+        title: "Say how the source would know and why they were not named".to_string(),
+        edits: vec![(Span::new(root.span.end, root.span.end), insert)],
+    })
 }
 
 #[cfg(test)]
@@ -125,6 +150,17 @@ mod tests {
         check_clean(
             include_str!("../../../tests/fixtures/attribution/markdown_code_clean.md"),
             Format::Markdown,
+        );
+    }
+
+    #[test]
+    fn the_fix_leaves_a_skeleton_for_vantage_and_reason_after_the_source() {
+        let text = "The ferry will stop in May, a source said.\n";
+        let out = crate::analysis::rules::test_util::fixed(text, Format::Plain, RuleId::AnonymousSource);
+        assert_eq!(
+            out,
+            "The ferry will stop in May, a source familiar with [what they know, and how], who spoke on \
+             condition of anonymity because [why they could not be named], said.\n"
         );
     }
 }

@@ -37,7 +37,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
                 reason.of(cx.text())
             ),
             related: Vec::new(),
-            fix: None,
+            fixes: Vec::new(),
         });
     }
 }

@@ -38,7 +38,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
                     span: first.span,
                     message: format!("given as {} here", first.years),
                 }],
-                fix: None,
+                fixes: Vec::new(),
             });
         }
     }

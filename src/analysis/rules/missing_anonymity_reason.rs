@@ -34,7 +34,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
                 describe_source(cx.text(), src.span)
             ),
             related: Vec::new(),
-            fix: None,
+            fixes: Vec::new(),
         });
     }
 }

@@ -1,12 +1,18 @@
 //! The rule registry: one file per rule, each with its user docs, its check and its tests.
 //!
 //! A rule reads the finished engines' output (people, quotes, sources) through a [`Context`] and
-//! pushes [`Finding`]s. [`run`] applies the configured severity and drops rules that are off.
+//! pushes [`Draft`]s. [`run`] stamps each with the rule's id and configured severity and drops
+//! rules that are off, then the suppression pass ([`suppress`]) moves what `copydesk-ignore`
+//! directives silence aside, with their reasons, and every finding left gets its "ignore with a
+//! reason" fix.
 //! Rule ids are stable kebab-case names: they appear in configs and suppression comments.
 
-use super::model::{rule_table, Analysis, Finding, Fix, Related, Span};
+use super::model::{rule_table, Analysis, Finding, Fix, Related, Span, Suppressed};
 use super::segment::Document;
 use super::Config;
+use suppress::Directive;
+
+pub mod suppress;
 
 pub use super::model::{RuleId, Severity};
 
@@ -14,6 +20,9 @@ pub use super::model::{RuleId, Severity};
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub analysis: &'a Analysis,
+    pub config: &'a Config,
+    /// The document's `copydesk-ignore` directives.
+    pub directives: &'a [Directive],
 }
 
 impl Context<'_> {
@@ -30,7 +39,8 @@ pub struct Draft {
     /// One plain sentence an editor understands.
     pub message: String,
     pub related: Vec<Related>,
-    pub fix: Option<Fix>,
+    /// What code actions may do about it; they travel in `Diagnostic.data`.
+    pub fixes: Vec<Fix>,
 }
 
 impl Draft {
@@ -41,7 +51,7 @@ impl Draft {
             severity,
             message: self.message,
             related: self.related,
-            fix: self.fix,
+            fixes: self.fixes,
         }
     }
 }
@@ -102,9 +112,17 @@ pub(crate) fn describe_source(text: &str, span: Span) -> String {
     }
 }
 
-/// Runs every rule that is on, with its configured severity, and sorts the findings.
-pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> Vec<Finding> {
-    let cx = Context { doc, analysis };
+/// Runs every rule that is on, with its configured severity, and sorts the findings; then
+/// moves aside what `copydesk-ignore` directives silence. Returns the findings kept and those
+/// suppressed.
+pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> (Vec<Finding>, Vec<Suppressed>) {
+    let directives = suppress::directives(doc);
+    let cx = Context {
+        doc,
+        analysis,
+        config,
+        directives: &directives,
+    };
     let mut all = Vec::new();
     for rule in ALL_RULES {
         let Some(severity) = config.severity(rule.id) else {
@@ -115,14 +133,29 @@ pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> Vec<Find
         all.extend(
             drafts
                 .into_iter()
-                .filter(|d| doc.is_prose(d.span))
+                // Directives are comments, masked in Markdown: their own findings stay.
+                .filter(|d| doc.is_prose(d.span) || suppress::is_suppression_rule(rule.id))
                 .map(|d| d.stamp(rule.id, severity)),
         );
     }
     all.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
     // Two cues sharing one subject ("X said …, and added …") give one finding, not two.
     all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-    all
+    let (mut kept, suppressed, used) = suppress::apply(&directives, all);
+    if let Some(severity) = config.severity(RuleId::UnusedSuppression) {
+        kept.extend(
+            unused_suppression::findings(doc.original, &directives, &used)
+                .into_iter()
+                .map(|d| d.stamp(RuleId::UnusedSuppression, severity)),
+        );
+        kept.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
+    }
+    for f in &mut kept {
+        if let Some(fix) = suppress::fix(doc, f) {
+            f.fixes.push(fix);
+        }
+    }
+    (kept, suppressed)
 }
 
 pub mod fixture;

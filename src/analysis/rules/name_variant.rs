@@ -11,7 +11,7 @@
 //! cannot tell which spelling is right.
 //!
 //! ## Examples
-//! "Ana Ortiz won. ... Ortíz said she was pleased." flags "Ortíz".
+//! "Ana Ortiz won. ... Ortíz said she was pleased." flags "Ortíz"; the fix spells it "Ortiz".
 //!
 //! ## Not flagged
 //! Two different people ("Jon Lee" and "John Lee" both named in full, or "Hansen" and "Hanson"
@@ -22,7 +22,7 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::model::{MentionKind, Related, Span};
+use crate::analysis::model::{Fix, MentionKind, Related, Span};
 use crate::analysis::text::{fold, one_edit};
 use crate::analysis::rules::{Context, Draft};
 
@@ -83,7 +83,11 @@ fn flag(forms: &[Form<'_>], out: &mut Vec<Draft>) {
                         span: b.spans[0],
                         message: format!("spelled “{}” here", b.text),
                     }],
-                    fix: None,
+                    fixes: vec![Fix {
+                        ignore: false,
+                        title: format!("Spell it “{}”", b.text),
+                        edits: vec![(span, b.text.to_string())],
+                    }],
                 });
             }
         }
@@ -149,5 +153,12 @@ mod tests {
             Format::Plain,
             RULE,
         );
+    }
+
+    #[test]
+    fn the_fix_spells_the_name_as_elsewhere() {
+        let text = "Ana Ortiz won the seat. Ortiz thanked her staff. Later, Ortíz said she was pleased.\n";
+        let out = crate::analysis::rules::test_util::fixed(text, Format::Plain, RuleId::NameVariant);
+        assert_eq!(out, text.replace("Ortíz", "Ortiz"));
     }
 }

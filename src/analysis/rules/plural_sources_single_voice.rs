@@ -49,7 +49,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
                 describe_source(cx.text(), src.span)
             ),
             related: quotes,
-            fix: None,
+            fixes: Vec::new(),
         });
     }
 }

@@ -10,7 +10,8 @@
 //! know who that is.
 //!
 //! ## Examples
-//! "Ortiz won the race. ... Ana Ortiz, 41, trains at dawn." flags the first "Ortiz".
+//! "Ortiz won the race. ... Ana Ortiz, 41, trains at dawn." flags the first "Ortiz"; the fix
+//! writes "Ana Ortiz" there.
 //!
 //! ## Not flagged
 //! Headlines and titles (a first line with no closing punctuation, text in capitals), first
@@ -19,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::model::{Mention, MentionKind, Person, Related};
+use crate::analysis::model::{Fix, Mention, MentionKind, Person, Related};
 use crate::analysis::text::fold;
 use crate::analysis::rules::{Context, Draft};
 use crate::analysis::segment::Document;
@@ -58,7 +59,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
                     span: full.span,
                     message: format!("{full_text} is introduced here"),
                 }],
-                fix: None,
+                fixes: vec![Fix {
+                    ignore: false,
+                    title: format!("Introduce {full_text} here by full name"),
+                    edits: vec![(m.span, full_text.to_string())],
+                }],
             });
         }
     }
@@ -155,5 +160,12 @@ mod tests {
             Format::Plain,
             RULE,
         );
+    }
+
+    #[test]
+    fn the_fix_writes_the_full_name_first() {
+        let text = "Ortiz won the race.\n\nAna Ortiz, 41, trains at dawn.\n";
+        let out = crate::analysis::rules::test_util::fixed(text, Format::Plain, RuleId::SurnameBeforeFullName);
+        assert_eq!(out, "Ana Ortiz won the race.\n\nAna Ortiz, 41, trains at dawn.\n");
     }
 }

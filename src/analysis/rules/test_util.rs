@@ -46,6 +46,25 @@ pub(crate) fn check_clean(text: &str, format: Format) {
     assert!(got.is_empty(), "expected nothing, got {got:?} in:\n{text}");
 }
 
+/// The first finding of `rule` in `text`, its first fix applied.
+#[track_caller]
+#[allow(dead_code, reason = "used by the tests of rules that carry fixes")]
+pub(crate) fn fixed(text: &str, format: Format, rule: RuleId) -> String {
+    let analysis = analyze(text, &Config::with_format(format));
+    let f = analysis.findings.iter().find(|f| f.rule == rule);
+    let fix = f.and_then(|f| f.fixes.first());
+    let Some(fix) = fix else {
+        panic!("no {} fix in {text:?}", rule.as_str());
+    };
+    let mut edits = fix.edits.clone();
+    edits.sort_by_key(|(s, _)| std::cmp::Reverse(s.start));
+    let mut out = text.to_string();
+    for (span, new) in edits {
+        out.replace_range(span.start..span.end, &new);
+    }
+    out
+}
+
 #[test]
 fn parses_caret_annotations() {
     let (text, exp) = parse_fixture("Añ a source says.\n   ^^^^^^^^ anonymous-source\n");

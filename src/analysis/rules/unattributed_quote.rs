@@ -23,7 +23,7 @@
 //!   and scare quotes or terms (`the so-called “farewell” tour`, a short quoted word with no
 //!   attribution in its sentence).
 
-use crate::analysis::model::QuoteKind;
+use crate::analysis::model::{Fix, QuoteKind, Span};
 use crate::analysis::rules::{Context, Draft};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
@@ -33,10 +33,39 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
                 span: q.span,
                 message: "Nobody is named as the speaker of this quotation.".to_string(),
                 related: Vec::new(),
-                fix: None,
+                fixes: placeholder(cx.text(), q.span).into_iter().collect(),
             });
         }
     }
+}
+
+/// The fix: an attribution placeholder after the quotation, in news order (`“…,” [who] said.`):
+/// a closing full stop inside the marks becomes the comma the tag needs. None for a quotation
+/// that does not end with a closing mark, or whose last words are not a sentence's end.
+fn placeholder(text: &str, quote: Span) -> Option<Fix> {
+    let inner = quote.of(text);
+    let mut rev = inner.char_indices().rev();
+    let (close_at, close) = rev.next()?;
+    if !matches!(close, '”' | '"' | '’' | '\'' | '»') || close_at == 0 {
+        return None;
+    }
+    let (last_at, last) = rev.next()?;
+    let tag = " [who said this] said";
+    let end = Span::new(quote.end, quote.end);
+    let edits = match last {
+        ',' => vec![(end, tag.to_string())],
+        '.' => {
+            let dot = quote.start + last_at;
+            vec![(Span::new(dot, dot + 1), ",".to_string()), (end, format!("{tag}."))]
+        }
+        '?' | '!' => vec![(end, format!("{tag}."))],
+        _ => return None,
+    };
+    Some(Fix {
+        ignore: false,
+        title: "Add an attribution after the quotation".to_string(),
+        edits,
+    })
 }
 
 #[cfg(test)]
@@ -104,5 +133,14 @@ mod tests {
     #[test]
     fn allows_quotes_inside_code() {
         check("Run `echo \"hello there, world\"` first.\n", Format::Markdown, RULES);
+    }
+
+    #[test]
+    fn the_fix_adds_a_tag_after_the_quote_in_news_order() {
+        let fixed = |t: &str| crate::analysis::rules::test_util::fixed(t, Format::Plain, RuleId::UnattributedQuote);
+        assert_eq!(
+            fixed("The pier was closed.\n\n“We will rebuild it.”\n"),
+            "The pier was closed.\n\n“We will rebuild it,” [who said this] said.\n"
+        );
     }
 }

@@ -88,6 +88,7 @@ fn analysis(date: Option<Date>) -> Analysis {
         ],
         sources: vec![source("Kellner said", 0), source("she added", 0)],
         findings: Vec::new(),
+        suppressed: Vec::new(),
         date,
     }
 }

@@ -3,8 +3,9 @@
 --- On Neovim 0.11+ this registers the client with vim.lsp.config and vim.lsp.enable. On 0.8-0.10
 --- it starts it with vim.lsp.start from a FileType autocmd, and on 0.7 with vim.lsp.start_client
 --- and vim.lsp.buf_attach_client (`opts.method` picks one of these explicitly). The settings are the same everywhere: the `copydesk` section,
---- `rules` mapping a rule id to off / hint / information / warning / error, sent both as
---- initializationOptions and through workspace/didChangeConfiguration.
+--- `rules` mapping a rule id to off / hint / information / warning / error, and `inlayHints`
+--- (from `opts.inlay_hints`), sent both as initializationOptions and through
+--- workspace/didChangeConfiguration. A project's `copydesk.toml` is read by the server itself.
 local M = {}
 
 --- Every rule id the server knows, sorted.
@@ -14,12 +15,15 @@ M.rule_ids = {
   'anonymous-source',
   'bare-anonymous-source',
   'boilerplate-anonymity-reason',
+  'house-pattern',
   'inconsistent-age',
   'missing-anonymity-reason',
   'name-variant',
   'plural-sources-single-voice',
+  'suppression-without-reason',
   'surname-before-full-name',
   'unattributed-quote',
+  'unused-suppression',
   'vague-attribution',
 }
 
@@ -75,11 +79,15 @@ end
 
 --- The client configuration for the given options, usable with vim.lsp.config, vim.lsp.start,
 --- vim.lsp.start_client or nvim-lspconfig.
----@param opts? { path?: string, rules?: table<string,string>, filetypes?: string[], flags?: table, on_attach?: function, capabilities?: table }
+---@param opts? { path?: string, rules?: table<string,string>, inlay_hints?: boolean, filetypes?: string[], flags?: table, on_attach?: function, capabilities?: table }
 ---@return table
 function M.config(opts)
   opts = opts or {}
   local section = { rules = M.normalize_rules(opts.rules) }
+  if opts.inlay_hints ~= nil then
+    -- The server's name for it; shown with vim.lsp.inlay_hint.enable() on 0.10+.
+    section.inlayHints = opts.inlay_hints and true or false
+  end
   return {
     name = 'copydesk',
     cmd = { opts.path or 'copydesk', 'lsp', '--stdio' },
@@ -188,7 +196,7 @@ end
 
 --- Registers and enables the copydesk client. Returns false, with an error message, when the
 --- binary cannot be found or `method` is not available in this Neovim.
----@param opts? { path?: string, rules?: table<string,string>, method?: 'config'|'start'|'start_client', filetypes?: string[], flags?: table, on_attach?: function, capabilities?: table }
+---@param opts? { path?: string, rules?: table<string,string>, inlay_hints?: boolean, method?: 'config'|'start'|'start_client', filetypes?: string[], flags?: table, on_attach?: function, capabilities?: table }
 ---@return boolean
 function M.setup(opts)
   opts = opts or {}
