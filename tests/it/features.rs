@@ -362,10 +362,7 @@ fn a_pulling_client_gets_diagnostics_by_request_and_none_pushed() {
         .iter()
         .map(|d| d["code"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        got,
-        ["anonymous-source", "bare-anonymous-source", "missing-anonymity-reason"]
-    );
+    assert_eq!(got, ["anonymous-source"]);
     // A settings change asks the client to pull again.
     lsp.notify(
         "workspace/didChangeConfiguration",
@@ -399,10 +396,7 @@ fn a_client_that_can_pull_but_did_not_ask_gets_pushed_diagnostics_only() {
     let (mut lsp, result) = Lsp::start(client);
     assert_eq!(result["capabilities"].get("diagnosticProvider"), None);
     lsp.open(URI, "markdown", 1, "The lease ends, a source said.\n");
-    assert_eq!(
-        codes(&lsp.diagnostics(URI)),
-        ["anonymous-source", "bare-anonymous-source", "missing-anonymity-reason"]
-    );
+    assert_eq!(codes(&lsp.diagnostics(URI)), ["anonymous-source"]);
     lsp.finish();
 }
 

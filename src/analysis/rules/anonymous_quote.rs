@@ -58,7 +58,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::rules::test_util::check;
+    use crate::analysis::rules::test_util::{check, only};
     use crate::analysis::{analyze, Config, Format, RuleId};
 
     const RULES: &[RuleId] = &[RuleId::UnattributedQuote, RuleId::AnonymousQuote];
@@ -84,7 +84,7 @@ mod tests {
     #[test]
     fn points_at_the_source_phrase() {
         let text = "“It was over by March,” the insider adds.";
-        let a = analyze(text, &Config::with_format(Format::Plain));
+        let a = analyze(text, &only(Format::Plain, &[RuleId::AnonymousQuote]));
         let f = a
             .findings
             .iter()

@@ -141,6 +141,7 @@ pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> (Vec<Fin
     all.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
     // Two cues sharing one subject ("X said …, and added …") give one finding, not two.
     all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+    fold_into_anonymous_source(&mut all);
     let (mut kept, suppressed, used) = suppress::apply(&directives, all);
     if let Some(severity) = config.severity(RuleId::UnusedSuppression) {
         kept.extend(
@@ -159,12 +160,40 @@ pub fn run(doc: &Document<'_>, analysis: &Analysis, config: &Config) -> (Vec<Fin
 }
 
 pub mod fixture;
+/// One finding per problem, as an editor reads: an anonymous source's first mention carries one
+/// `anonymous-source` finding whose message says what is missing (how they would know, why they
+/// were not named) and whose related information lists every quotation resting on it. So a
+/// finding that only repeats part of it is folded into it, when it is at least as severe:
+/// - `bare-anonymous-source` and `missing-anonymity-reason` on the same phrase;
+/// - `anonymous-quote` on a quotation whose speaker is that phrase.
+///
+/// With `anonymous-source` off, or set below them, they stand on their own. `all` is sorted by
+/// span.
+fn fold_into_anonymous_source(all: &mut Vec<Finding>) {
+    let covering: Vec<(Span, Severity)> = all
+        .iter()
+        .filter(|f| f.rule == RuleId::AnonymousSource)
+        .map(|f| (f.span, f.severity))
+        .collect();
+    let covered = |span: Span, severity: Severity| {
+        covering
+            .binary_search_by_key(&span, |&(s, _)| s)
+            .is_ok_and(|i| covering[i].1 <= severity)
+    };
+    all.retain(|f| match f.rule {
+        RuleId::BareAnonymousSource | RuleId::MissingAnonymityReason => !covered(f.span, f.severity),
+        RuleId::AnonymousQuote => !f.related.iter().any(|r| covered(r.span, f.severity)),
+        _ => true,
+    });
+}
+
 #[cfg(test)]
 pub(crate) mod test_util;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::RuleSetting;
 
     #[test]
     fn registry_follows_the_rule_table() {
@@ -180,5 +209,57 @@ mod tests {
             );
             assert!(docs.contains("## What it flags"), "{}", r.id.as_str());
         }
+    }
+
+    /// The rule ids of the findings on `text`, with the text they flag, in order.
+    fn found(text: &str, config: &Config) -> Vec<(RuleId, String)> {
+        crate::analysis::analyze(text, config)
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.span.of(text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn one_anonymous_source_gives_one_finding_listing_its_quote() {
+        let text = "“We lose money on every crossing,” a source inside the company says.";
+        let config = Config::default();
+        assert_eq!(
+            found(text, &config),
+            vec![(RuleId::AnonymousSource, "a source inside the company".to_string())]
+        );
+        let a = crate::analysis::analyze(text, &config);
+        let related: Vec<&str> = a.findings[0].related.iter().map(|r| r.span.of(text)).collect();
+        assert_eq!(related, vec!["“We lose money on every crossing,”"]);
+        assert!(a.findings[0].message.contains("why they were not named"));
+    }
+
+    #[test]
+    fn folded_rules_stand_alone_when_anonymous_source_is_off_or_milder() {
+        let text = "“We lose money on every crossing,” a source says.";
+        let mut config = Config::default();
+        config.rules.insert(RuleId::AnonymousSource, RuleSetting::Off);
+        let rules: Vec<RuleId> = found(text, &config).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(
+            rules,
+            vec![
+                RuleId::AnonymousQuote,
+                RuleId::BareAnonymousSource,
+                RuleId::MissingAnonymityReason
+            ]
+        );
+        config
+            .rules
+            .insert(RuleId::AnonymousSource, RuleSetting::On(Severity::Hint));
+        let rules: Vec<RuleId> = found(text, &config).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(
+            rules,
+            vec![
+                RuleId::AnonymousQuote,
+                RuleId::AnonymousSource,
+                RuleId::BareAnonymousSource,
+                RuleId::MissingAnonymityReason
+            ]
+        );
     }
 }

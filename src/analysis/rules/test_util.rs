@@ -9,14 +9,37 @@
 //! the listed rules with the annotations, exactly.
 
 pub(crate) use super::fixture::parse as parse_fixture;
-use crate::analysis::{analyze, Config, Format, RuleId};
+use crate::analysis::{analyze, Config, Format, RuleId, RuleSetting};
+
+/// A config with only `rules` on, at their default severities: each rule is checked on its own,
+/// without the folding of findings into `anonymous-source` (tested in `rules::tests`).
+pub(crate) fn only(format: Format, rules: &[RuleId]) -> Config {
+    let mut config = Config::with_format(format);
+    for &id in RuleId::ALL.iter().filter(|id| !rules.contains(id)) {
+        config.rules.insert(id, RuleSetting::Off);
+    }
+    config
+}
 
 /// Asserts that the findings of `rules` in `fixture` are exactly its caret annotations.
 #[track_caller]
 #[allow(dead_code, reason = "used by the rule tests as rules land")]
 pub(crate) fn check(fixture: &str, format: Format, rules: &[RuleId]) {
+    check_with(fixture, &only(format, rules), rules);
+}
+
+/// [`check`] with every rule on at its default severity, as a user has it: for rules that read
+/// what other rules found.
+#[track_caller]
+#[allow(dead_code, reason = "used by the rule tests that need every rule on")]
+pub(crate) fn check_all(fixture: &str, format: Format, rules: &[RuleId]) {
+    check_with(fixture, &Config::with_format(format), rules);
+}
+
+#[track_caller]
+fn check_with(fixture: &str, config: &Config, rules: &[RuleId]) {
     let (text, mut expected) = parse_fixture(fixture);
-    let analysis = analyze(&text, &Config::with_format(format));
+    let analysis = analyze(&text, config);
     let mut got: Vec<(String, usize, usize)> = analysis
         .findings
         .iter()

@@ -56,7 +56,7 @@ pub(super) fn findings(text: &str, directives: &[Directive], used: &[bool]) -> V
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::rules::test_util::check;
+    use crate::analysis::rules::test_util::check_all as check;
     use crate::analysis::{Format, RuleId};
 
     #[test]
