@@ -59,7 +59,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
 #[cfg(test)]
 mod tests {
     use crate::analysis::rules::test_util::{check, only};
-    use crate::analysis::{analyze, Config, Format, RuleId};
+    use crate::analysis::{analyze, Format, RuleId};
 
     const RULES: &[RuleId] = &[RuleId::UnattributedQuote, RuleId::AnonymousQuote];
 
