@@ -6,6 +6,8 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
+import zipfile
 
 # The columns of a report "stories" row, in order, with their Spark SQL types. `id` is text: a
 # string id as it is, any other JSON id as JSON.
@@ -83,11 +85,23 @@ def _story_row(row):
     return out
 
 
+def _ship_package(sc, workdir):
+    """Zips this package and adds it to the executors' Python path."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    archive = os.path.join(workdir, "copydesk_spark.zip")
+    with zipfile.ZipFile(archive, "w") as z:
+        for f in sorted(os.listdir(here)):
+            if f.endswith(".py"):
+                z.write(os.path.join(here, f), os.path.join("copydesk_spark", f))
+    sc.addPyFile(archive)
+
+
 def run(spark, archive, out, binary, partitions=None, by=None):
     """Runs the job; returns the report figures (the parsed ``report.json``)."""
     sc = spark.sparkContext
     binary = os.path.abspath(binary)
     sc.addFile(binary)
+    _ship_package(sc, tempfile.mkdtemp(prefix="copydesk-spark-"))
     name = os.path.basename(binary)
 
     def partition(lines):
