@@ -105,6 +105,8 @@ pub struct BadStory {
 pub struct Figures {
     pub by: Option<String>,
     pub estimate_gender: bool,
+    /// Keep each story's first findings (for the HTML page).
+    pub keep_notes: bool,
     pub stories: Vec<Row>,
     pub errors: Vec<BadStory>,
     pub totals: Tally,
@@ -125,7 +127,13 @@ impl Figures {
         }
     }
 
-    pub fn add(&mut self, row: Row) {
+    /// Folds one story in. Its quoted people go into the tallies and are then dropped; its
+    /// finding notes are kept only for the HTML page.
+    pub fn add(&mut self, mut row: Row) {
+        let quoted = std::mem::take(&mut row.quoted);
+        if !self.keep_notes {
+            row.notes = Vec::new();
+        }
         self.totals.add(&row);
         for (rule, n) in &row.findings_by_rule {
             *self.rules.entry(rule.clone()).or_insert(0) += n;
@@ -135,7 +143,7 @@ impl Figures {
             let group = row.group.clone().unwrap_or_else(|| NO_GROUP.to_string());
             self.groups.entry(group).or_default().add(&row);
         }
-        for q in &row.quoted {
+        for q in &quoted {
             let e = self.people.entry(q.name.clone()).or_insert((0, 0));
             e.0 += q.quotes;
             e.1 += 1;
@@ -179,7 +187,8 @@ impl Figures {
         all
     }
 
-    pub fn to_json(&self) -> Value {
+    /// The aggregate figures, everything but the `stories` rows (see [`Figures::write_json`]).
+    pub fn aggregates(&self) -> Value {
         let slices = |m: &BTreeMap<String, Tally>, key: &str| -> Vec<Value> {
             m.iter()
                 .map(|(k, t)| {
@@ -192,7 +201,6 @@ impl Figures {
                 .collect()
         };
         json!({
-            "stories": self.stories,
             "errors": self.errors.iter().map(|e| json!({"id": e.id, "error": e.error})).collect::<Vec<_>>(),
             "totals": self.totals.to_json(),
             "findings_by_rule": self.rule_rates().into_iter()
@@ -205,6 +213,25 @@ impl Figures {
                 .collect::<Vec<_>>(),
             "gender_estimate": self.estimate_gender.then(|| self.gender.to_json()),
         })
+    }
+}
+
+impl Figures {
+    /// Writes the whole JSON report, rows streamed from the [`Row`]s rather than built as one
+    /// `Value` tree (which would take several times their memory).
+    pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        #[derive(serde::Serialize)]
+        struct Report<'a> {
+            stories: &'a [Row],
+            #[serde(flatten)]
+            aggregates: Value,
+        }
+        let report = Report {
+            stories: &self.stories,
+            aggregates: self.aggregates(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        out.write_all(b"\n")
     }
 }
 
@@ -238,7 +265,10 @@ mod tests {
     #[test]
     fn empty_figures_have_null_shares_and_every_rule() {
         let f = Figures::new(None, false);
-        let v = f.to_json();
+        let mut out = Vec::new();
+        f.write_json(&mut out).unwrap();
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["stories"], json!([]));
         assert_eq!(v["totals"]["stories"], 0);
         assert_eq!(v["totals"]["unnamed_quote_share"], Value::Null);
         assert_eq!(v["findings_by_rule"].as_array().map(Vec::len), Some(ALL_RULES.len()));

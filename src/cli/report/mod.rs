@@ -74,7 +74,9 @@ pub fn run(args: ReportArgs) -> ExitCode {
     let mut trouble = false;
     let inputs = input::collect(&paths, &mut trouble);
     let mut stories = Stories::new(inputs, args.input == InputKind::Jsonl, args.by.clone());
-    let figures = tally(&mut stories, Figures::new(args.by.clone(), args.estimate_gender));
+    let mut figures = Figures::new(args.by.clone(), args.estimate_gender);
+    figures.keep_notes = args.format == ReportFormat::Html;
+    let figures = tally(&mut stories, figures);
     trouble |= stories.trouble;
     if let Err(e) = write(&args, &figures) {
         let name = args
@@ -165,10 +167,7 @@ fn write(args: &ReportArgs, figures: &Figures) -> io::Result<()> {
         _ => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
     match args.format {
-        ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &figures.to_json())?;
-            out.write_all(b"\n")?;
-        }
+        ReportFormat::Json => figures.write_json(&mut out)?,
         ReportFormat::Html => html::render(&mut out, figures)?,
     }
     out.flush()
