@@ -135,8 +135,8 @@ impl Figures {
             row.notes = Vec::new();
         }
         self.totals.add(&row);
-        for (rule, n) in &row.findings_by_rule {
-            *self.rules.entry(rule.clone()).or_insert(0) += n;
+        for (rule, n) in &row.findings_by_rule.0 {
+            *self.rules.entry(rule.to_string()).or_insert(0) += n;
         }
         self.months.entry(month(row.date.as_deref())).or_default().add(&row);
         if self.by.is_some() {

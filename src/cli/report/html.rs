@@ -287,7 +287,7 @@ fn stories(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
             .map_or("<td data-v=\"-1\">–</td>".to_string(), |s| {
                 format!("<td data-v=\"{s}\">{}</td>", pct(Some(s)))
             });
-        let rules: Vec<String> = r.findings_by_rule.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let rules: Vec<String> = r.findings_by_rule.0.iter().map(|(k, n)| format!("{k} {n}")).collect();
         writeln!(
             out,
             "<tr><td>{id_cell}</td><td>{}</td><td>{}</td>{}{}{}{}{}{}{share}{}<td>{}</td>{}<td>{}</td></tr>",
