@@ -114,6 +114,7 @@ pub struct Row {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RuleCounts(pub Vec<(Box<str>, u64)>);
 
+#[cfg(test)]
 impl RuleCounts {
     pub fn get(&self, rule: &str) -> Option<u64> {
         self.0.iter().find(|(r, _)| &**r == rule).map(|&(_, n)| n)
