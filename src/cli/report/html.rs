@@ -22,7 +22,7 @@ const GENDER_COLOURS: [&str; 3] = ["#805ad5", "#2c7a7b", "#a0aec0"];
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1a202c}\
 h1{margin-bottom:.2rem}section{margin:2.2rem 0}figure{margin:1rem 0}figcaption{font-weight:600;margin-bottom:.3rem}\
 table{border-collapse:collapse;font-size:13px}th,td{border-bottom:1px solid #e2e8f0;padding:3px 8px;text-align:right}\
-th:first-child,td:first-child{text-align:left}th[data-sort]{cursor:pointer;background:#edf2f7}\
+th:first-child,td:first-child,td:last-child{text-align:left}td:nth-child(-n+2){white-space:nowrap}th[data-sort]{cursor:pointer;background:#edf2f7}\
 .big{font-size:1.6rem;font-weight:700}.cards{display:flex;gap:2rem;flex-wrap:wrap}.note{color:#4a5568}\
 .estimate{border:2px dashed #805ad5;padding:0 1rem 1rem}.label{background:#805ad5;color:#fff;padding:2px 8px;font-weight:700}\
 svg text{font:12px system-ui,sans-serif}";
