@@ -73,7 +73,7 @@ pub fn run(args: ReportArgs) -> ExitCode {
     };
     let mut trouble = false;
     let inputs = input::collect(&paths, &mut trouble);
-    let mut stories = Stories::new(inputs, args.input == InputKind::Jsonl, args.by.clone());
+    let mut stories = Stories::new(inputs, args.input == InputKind::Jsonl);
     let mut figures = Figures::new(args.by.clone(), args.estimate_gender);
     figures.keep_notes = args.format == ReportFormat::Html;
     let figures = tally(&mut stories, figures);
@@ -103,7 +103,9 @@ fn tally(stories: &mut Stories, mut figures: Figures) -> Figures {
         if batch.is_empty() {
             break;
         }
-        let counted: Vec<Result<story::Row, (Value, String)>> = batch.into_par_iter().map(count).collect();
+        let by = figures.by.as_deref();
+        let counted: Vec<Result<story::Row, (Value, String)>> =
+            batch.into_par_iter().map(|item| count(item.resolve(by))).collect();
         for c in counted {
             match c {
                 Ok(row) => figures.add(row),
@@ -137,6 +139,7 @@ fn count(item: Item) -> Result<story::Row, (Value, String)> {
             ..
         } => Ok(story::row(&doc, words, meta)),
         Item::Bad { id, error } => Err((id, error)),
+        Item::Line { place, .. } => Err((Value::Null, format!("{place}: not parsed"))),
     }
 }
 

@@ -1,4 +1,5 @@
-//! Stories in, one at a time, in input order: text files (one story each) or JSON Lines.
+//! Stories in, one at a time, in input order: text files (one story each) or JSON Lines (raw
+//! lines, parsed by [`Item::resolve`] on the worker threads).
 //!
 //! A JSON Lines story is `{"id", "text", "format"?, "date"?, FIELD?...}`. A line may also carry
 //! the story's analysis already made (`"analysis"`: the `copydesk analyze` object, as the Spark
@@ -27,25 +28,49 @@ pub enum Body {
 /// One story, or why it cannot be counted.
 #[derive(Debug)]
 pub enum Item {
-    Story { id: Value, body: Body, meta: Meta },
-    Bad { id: Value, error: String },
+    Story {
+        id: Value,
+        body: Body,
+        meta: Meta,
+    },
+    Bad {
+        id: Value,
+        error: String,
+    },
+    /// A JSON Lines line not parsed yet (parsing runs on the worker threads), with its place
+    /// (`file:line`) for error messages.
+    Line {
+        place: String,
+        line: Vec<u8>,
+    },
+}
+
+impl Item {
+    /// A parsed story (or a bad one) for a raw line; other items as they are.
+    pub fn resolve(self, by: Option<&str>) -> Item {
+        match self {
+            Item::Line { place, line } => parse_line(&line, by).unwrap_or_else(|(id, why)| Item::Bad {
+                id,
+                error: format!("{place}: {why}"),
+            }),
+            other => other,
+        }
+    }
 }
 
 /// The stories of all inputs, streamed. Sets `trouble` when an input could not be read at all.
 pub struct Stories {
     inputs: std::vec::IntoIter<Input>,
     jsonl: bool,
-    by: Option<String>,
     current: Option<(String, Box<dyn BufRead>, usize)>,
     pub trouble: bool,
 }
 
 impl Stories {
-    pub fn new(inputs: Vec<Input>, jsonl: bool, by: Option<String>) -> Stories {
+    pub fn new(inputs: Vec<Input>, jsonl: bool) -> Stories {
         Stories {
             inputs: inputs.into_iter(),
             jsonl,
-            by,
             current: None,
             trouble: false,
         }
@@ -119,12 +144,10 @@ impl Iterator for Stories {
             return self.next_text();
         }
         let (name, number, line) = self.next_line()?;
-        Some(
-            parse_line(&line, self.by.as_deref()).unwrap_or_else(|(id, why)| Item::Bad {
-                id,
-                error: format!("{name}:{number}: {why}"),
-            }),
-        )
+        Some(Item::Line {
+            place: format!("{name}:{number}"),
+            line,
+        })
     }
 }
 
