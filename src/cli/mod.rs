@@ -1,4 +1,4 @@
-//! The command line: `copydesk lsp | check | analyze | rules`.
+//! The command line: `copydesk lsp | check | analyze | report | rules`.
 //!
 //! Each command reads its inputs ([`input`]), runs the pure [`crate::analysis::analyze`] on each,
 //! and writes a report to stdout through an explicit, buffered writer. Offsets change form only
@@ -13,6 +13,7 @@ mod check;
 mod contract;
 mod human;
 mod input;
+mod report;
 mod rules;
 mod sarif;
 
@@ -50,6 +51,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the full analysis (people, quotes, sources, findings) as JSON Lines.
     Analyze(analyze::AnalyzeArgs),
+    /// Write the sourcing audit of many stories: one HTML page, or JSON with the same figures.
+    Report(report::ReportArgs),
     /// List every rule with its default severity (`--format json` adds the documentation).
     Rules(rules::RulesArgs),
 }
@@ -59,6 +62,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Lsp { .. } => crate::server::run(),
         Command::Check(args) => check::run(args),
         Command::Analyze(args) => analyze::run(args),
+        Command::Report(args) => report::run(args),
         Command::Rules(args) => rules::run(args),
     }
 }
