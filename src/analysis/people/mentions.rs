@@ -18,6 +18,7 @@ use super::evidence::{age_after, appositive_role, byline, scorer, speech, table,
 use super::gazetteer::lookup;
 use super::lists::{lists, lower};
 use super::runs::{before, candidate, in_nickname, is_role, is_title, runs, Candidate};
+use super::tagger::Tagged;
 use super::tokens::Shape;
 
 /// One mention of a person by name.
@@ -57,7 +58,7 @@ struct Judged {
 }
 
 /// Every name mention found from evidence (before propagation), in document order.
-pub fn detect(doc: &Document<'_>, shapes: &[Shape]) -> Vec<NameMention> {
+pub fn detect(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged) -> Vec<NameMention> {
     let l = lists();
     let mut all: Vec<Judged> = Vec::new();
     for s in &doc.sentences {
@@ -69,7 +70,7 @@ pub fn detect(doc: &Document<'_>, shapes: &[Shape]) -> Vec<NameMention> {
             if m.words.is_empty() {
                 continue;
             }
-            let points = score(doc, shapes, &c, &m, s.tokens.start);
+            let points = score(doc, shapes, &c, &m, s.tokens.start) + tagged.points(&c, &m);
             let listable = (2..=3).contains(&m.words.len())
                 && points > -3
                 && !m

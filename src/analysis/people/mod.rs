@@ -23,6 +23,7 @@ mod quoted;
 mod recurring;
 mod runs;
 mod salience;
+pub mod tagger;
 mod tokens;
 
 pub use cluster::{fold, one_edit};
@@ -36,7 +37,8 @@ use mentions::NameMention;
 /// Finds every person the story mentions.
 pub fn find(doc: &Document<'_>) -> Vec<Person> {
     let shapes = tokens::shapes(doc);
-    let mut found = mentions::detect(doc, &shapes);
+    let tagged = tagger::Tagged::new(doc);
+    let mut found = mentions::detect(doc, &shapes, &tagged);
     let recurring = recurring::find(doc, &shapes, &found);
     found.extend(recurring);
     let all = propagate::propagate(doc, &shapes, found);
