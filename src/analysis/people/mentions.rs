@@ -63,9 +63,10 @@ pub fn detect(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged) -> Vec<Name
     let mut all: Vec<Judged> = Vec::new();
     for s in &doc.sentences {
         for run in runs(doc, shapes, s.tokens.clone()) {
-            let Some(c) = candidate(doc, run.clone()) else {
+            let Some(mut c) = candidate(doc, run.clone()) else {
                 continue;
             };
+            tagged.trim(doc, &mut c);
             let m = build(doc, shapes, &c);
             if m.words.is_empty() {
                 continue;

@@ -153,8 +153,12 @@ pub struct Tagged {
     name_of: Vec<Option<Range<usize>>>,
 }
 
-/// Points the tagger gives a candidate whose words it tags as one name, start to end.
+/// Points the tagger gives a candidate of two words or more whose words it tags as one name,
+/// start to end: enough alone, as a known first name and surname are.
 const AGREE: i32 = 3;
+/// Points for a one-word candidate: it still needs one piece of context (a speech verb, a
+/// role), as a gazetteer hit does.
+const AGREE_ONE: i32 = 2;
 
 impl Tagged {
     pub fn new(doc: &Document<'_>) -> Tagged {
@@ -181,14 +185,38 @@ impl Tagged {
         let Some(r) = self.name_at(first) else {
             return 0;
         };
-        let exact = r.start <= c.tokens.start.max(first.min(c.tokens.start))
-            && r.start >= c.tokens.start
-            && r.end > last
-            && r.end <= c.tokens.end;
-        if exact {
-            AGREE
-        } else {
-            0
+        let exact = r.start == c.tokens.start && r.end > last && r.end <= c.tokens.end;
+        match (exact, m.words.len()) {
+            (false, _) => 0,
+            (true, 1) => AGREE_ONE,
+            (true, _) => AGREE,
+        }
+    }
+
+    /// "Queenslander Daniel Herbert", "Moroccan Mohamed Benchaou": when the tagged name starts
+    /// inside the candidate and runs to its end, the capitalised words before it that are not
+    /// first names are a modifier, cut off as places and nationalities on the lists are.
+    pub fn trim(&self, doc: &Document<'_>, c: &mut super::runs::Candidate) {
+        let Some(last) = c.tokens.end.checked_sub(1) else {
+            return;
+        };
+        let Some(r) = self.name_at(last).or_else(|| last.checked_sub(1).and_then(|p| self.name_at(p))) else {
+            return;
+        };
+        if r.start <= c.tokens.start || r.start >= c.tokens.end {
+            return;
+        }
+        let modifiers = (c.tokens.start..r.start).all(|i| {
+            let w = doc.token_text(i);
+            doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !super::gazetteer::lookup(w).first_at_least(5)
+        });
+        if modifiers {
+            c.tokens.start = r.start;
+            c.modifier = true;
+            c.title = None;
+            c.role = None;
         }
     }
 }
