@@ -110,16 +110,22 @@ pub fn quoted_tokens(doc: &Document<'_>) -> Vec<bool> {
 
 /// Token ranges (document indexes) the model tags as names, in document order.
 pub fn names(doc: &Document<'_>) -> Vec<Range<usize>> {
+    tagged_sentences(doc).into_iter().flat_map(|(_, names)| names).collect()
+}
+
+/// For each sentence, whether it is a headline line and the names tagged in it.
+fn tagged_sentences(doc: &Document<'_>) -> Vec<(bool, Vec<Range<usize>>)> {
     let Some(m) = model() else {
         return Vec::new();
     };
     let quoted = quoted_tokens(doc);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(doc.sentences.len());
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let v = view(doc, s, &quoted);
         let tags = m.tag(&v);
         let base = sentence.tokens.start;
-        out.extend(spans(&tags).into_iter().map(|r| base + r.start..base + r.end));
+        let names = spans(&tags).into_iter().map(|r| base + r.start..base + r.end).collect();
+        out.push((v.headline, names));
     }
     out
 }
@@ -151,6 +157,8 @@ mod tests;
 pub struct Tagged {
     /// For each token, the tagged name it lies in.
     name_of: Vec<Option<Range<usize>>>,
+    /// For each token, whether its sentence is a headline line.
+    headline: Vec<bool>,
 }
 
 /// Points the tagger gives a candidate of two words or more whose words it tags as one name,
@@ -163,12 +171,18 @@ const AGREE_ONE: i32 = 2;
 impl Tagged {
     pub fn new(doc: &Document<'_>) -> Tagged {
         let mut name_of = vec![None; doc.tokens.len()];
-        for r in names(doc) {
-            for slot in name_of.get_mut(r.clone()).into_iter().flatten() {
-                *slot = Some(r.clone());
+        let mut headline = vec![false; doc.tokens.len()];
+        for ((head, names), sentence) in tagged_sentences(doc).into_iter().zip(&doc.sentences) {
+            for slot in headline.get_mut(sentence.tokens.clone()).into_iter().flatten() {
+                *slot = head;
+            }
+            for r in names {
+                for slot in name_of.get_mut(r.clone()).into_iter().flatten() {
+                    *slot = Some(r.clone());
+                }
             }
         }
-        Tagged { name_of }
+        Tagged { name_of, headline }
     }
 
     /// The tagged name token `i` lies in.
@@ -193,9 +207,12 @@ impl Tagged {
         }
     }
 
-    /// "Queenslander Daniel Herbert", "Moroccan Mohamed Benchaou": when the tagged name starts
-    /// inside the candidate and runs to its end, the capitalised words before it that are not
-    /// first names are a modifier, cut off as places and nationalities on the lists are.
+    /// "Queenslander Daniel Herbert", "Moroccan Mohamed Benchaou", and in a title-case
+    /// headline "Expectant Kylie Jenner": when the tagged name starts inside the candidate and
+    /// runs to its end, and the capitalised words before it are not first names and read as
+    /// demonyms (-an, -ese, -er, -ish, -i) or stand in a headline, they are a modifier, cut
+    /// off as places and nationalities on the lists are. "Joao Manuel Pinto" in running text
+    /// keeps its first word.
     pub fn trim(&self, doc: &Document<'_>, c: &mut super::runs::Candidate) {
         let Some(last) = c.tokens.end.checked_sub(1) else {
             return;
@@ -211,6 +228,8 @@ impl Tagged {
             doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && !super::gazetteer::lookup(w).first_at_least(5)
+                && (self.headline.get(i).copied().unwrap_or(false)
+                    || ["an", "ese", "er", "ish", "i"].iter().any(|e| w.ends_with(e)))
         });
         if modifiers {
             c.tokens.start = r.start;
