@@ -62,7 +62,8 @@ pub fn detect(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged) -> Vec<Name
     let l = lists();
     let mut all: Vec<Judged> = Vec::new();
     for s in &doc.sentences {
-        for run in runs(doc, shapes, s.tokens.clone()) {
+        let runs = runs(doc, shapes, s.tokens.clone());
+        for run in runs.into_iter().flat_map(|r| tagged.split(doc, r)) {
             let Some(mut c) = candidate(doc, run.clone()) else {
                 continue;
             };

@@ -207,6 +207,35 @@ impl Tagged {
         }
     }
 
+    /// A headline's run of capitals cut into the names the tagger finds in it: "Will Kim
+    /// Kardashian Divorce Kanye West" gives "Kim Kardashian" and "Kanye West". Elsewhere, when
+    /// the tagger finds nothing strictly inside, or when a word left out could be a first name
+    /// ("Justin Hobday 71 65" in a results line), the run stays whole.
+    pub fn split(&self, doc: &Document<'_>, run: Range<usize>) -> Vec<Range<usize>> {
+        if !self.headline.get(run.start).copied().unwrap_or(false) {
+            return vec![run];
+        }
+        let mut inside: Vec<Range<usize>> = Vec::new();
+        for i in run.clone() {
+            if let Some(r) = self.name_at(i) {
+                if r.start >= run.start && r.end <= run.end && inside.last() != Some(r) {
+                    inside.push(r.clone());
+                }
+            }
+        }
+        let named = |i: usize| inside.iter().any(|r| r.contains(&i));
+        let first_name_left_out = run.clone().filter(|&i| !named(i)).any(|i| {
+            let w = doc.token_text(i);
+            super::gazetteer::lookup(w).first_at_least(5)
+                && !super::lists::lists().common.contains(super::lists::lower(w).as_ref())
+        });
+        if inside.is_empty() || inside == [run.clone()] || first_name_left_out {
+            vec![run]
+        } else {
+            inside
+        }
+    }
+
     /// "Queenslander Daniel Herbert", "Moroccan Mohamed Benchaou", and in a title-case
     /// headline "Expectant Kylie Jenner": when the tagged name starts inside the candidate and
     /// runs to its end, and the capitalised words before it are not first names and read as

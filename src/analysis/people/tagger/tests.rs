@@ -59,13 +59,17 @@ fn training_learns_a_toy_pattern() {
     // Invented sentences: a capitalised word before "said" is a name.
     let texts = [
         ("Okafor said the ferry was late.", vec![0..6]),
-        ("The ferry was late, Brandt said.", vec![20..26]),
-        ("Yesterday Ruiz said nothing.", vec![10..14]),
+        ("Brandt said the ferry was full.", vec![0..6]),
+        ("Ruiz said nothing about it.", vec![0..4]),
+        ("Tamsin said the harbour was closed.", vec![0..6]),
+        ("Velasquez said it twice.", vec![0..9]),
         ("Harbour rates rose in May.", vec![]),
+        ("Ferry fares rose again.", vec![]),
+        ("Council staff were told.", vec![]),
     ];
     let data: Vec<train::Example> = texts.iter().flat_map(|(t, n)| train::examples(t, n)).collect();
-    let (m, report) = train::train(&data, &data, 5, 7);
-    assert_eq!(report.epochs.len(), 5);
+    let (m, report) = train::train(&data, &data, 10, 7);
+    assert_eq!(report.epochs.len(), 10);
     assert!(report.epochs[report.best - 1].2 > 0.99, "{report:?}");
     let doc = Document::new("Lindqvist said it again.", Format::Plain);
     let quoted = quoted_tokens(&doc);
