@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --bin train-tagger -- ../shared/train/persons [--out data/tagger/persons.bin]
-//!     [--epochs 12] [--cc-by-only]
+//!     [--epochs 20] [--cc-by-only]
 //! ```
 //!
 //! Every `*.jsonl` file in the directory is read (sorted by name): one document a line,
@@ -45,7 +45,7 @@ fn args() -> Result<Args> {
     let mut a = Args {
         dir: PathBuf::new(),
         out: PathBuf::from("data/tagger/persons.bin"),
-        epochs: 12,
+        epochs: 20,
         cc_by_only: false,
     };
     let mut it = std::env::args().skip(1);

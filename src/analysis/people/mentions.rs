@@ -72,7 +72,7 @@ pub fn detect(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged) -> Vec<Name
             if m.words.is_empty() {
                 continue;
             }
-            let points = score(doc, shapes, &c, &m, s.tokens.start) + tagged.points(&c, &m);
+            let points = score(doc, shapes, &c, &m, s.tokens.start) + tagged.points(doc, &c, &m);
             let listable = (2..=3).contains(&m.words.len())
                 && points > -3
                 && !m

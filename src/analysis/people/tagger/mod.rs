@@ -164,8 +164,9 @@ pub struct Tagged {
 /// Points the tagger gives a candidate of two words or more whose words it tags as one name,
 /// start to end: enough alone, as a known first name and surname are.
 const AGREE: i32 = 3;
-/// Points for a one-word candidate: it still needs one piece of context (a speech verb, a
-/// role), as a gazetteer hit does.
+/// Points for a one-word candidate the census knows: it still needs one piece of context (a
+/// speech verb, a role). A word the census does not know gets none ("Newmont said" is as
+/// often a company as a person, and one error spreads to every later occurrence).
 const AGREE_ONE: i32 = 2;
 
 impl Tagged {
@@ -192,7 +193,7 @@ impl Tagged {
 
     /// [`AGREE`] points when one tagged name holds exactly the candidate's name words (a
     /// trailing glued period or possessive aside), none otherwise.
-    pub fn points(&self, c: &super::runs::Candidate, m: &super::mentions::NameMention) -> i32 {
+    pub fn points(&self, doc: &Document<'_>, c: &super::runs::Candidate, m: &super::mentions::NameMention) -> i32 {
         let (Some(&first), Some(&last)) = (m.words.first(), m.words.last()) else {
             return 0;
         };
@@ -202,7 +203,14 @@ impl Tagged {
         let exact = r.start == c.tokens.start && r.end > last && r.end <= c.tokens.end;
         match (exact, m.words.len()) {
             (false, _) => 0,
-            (true, 1) => AGREE_ONE,
+            (true, 1) => {
+                let info = super::gazetteer::lookup(doc.token_text(first));
+                if info.is_first() || info.is_surname() {
+                    AGREE_ONE
+                } else {
+                    0
+                }
+            }
             (true, _) => AGREE,
         }
     }
@@ -246,7 +254,10 @@ impl Tagged {
         let Some(last) = c.tokens.end.checked_sub(1) else {
             return;
         };
-        let Some(r) = self.name_at(last).or_else(|| last.checked_sub(1).and_then(|p| self.name_at(p))) else {
+        let Some(r) = self
+            .name_at(last)
+            .or_else(|| last.checked_sub(1).and_then(|p| self.name_at(p)))
+        else {
             return;
         };
         if r.start <= c.tokens.start || r.start >= c.tokens.end {
