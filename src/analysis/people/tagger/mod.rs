@@ -248,8 +248,9 @@ impl Tagged {
     /// headline "Expectant Kylie Jenner": when the tagged name starts inside the candidate and
     /// runs to its end, and the capitalised words before it are not first names and read as
     /// demonyms (-an, -ese, -er, -ish, -i) or stand in a headline, they are a modifier, cut
-    /// off as places and nationalities on the lists are. "Joao Manuel Pinto" in running text
-    /// keeps its first word.
+    /// off as places and nationalities on the lists are. "Joao Manuel Pinto" keeps its first
+    /// word, and so does "Gunn Margit Andreassen" at the start of a sentence: there the tagger
+    /// often leaves off a first name the census does not know.
     pub fn trim(&self, doc: &Document<'_>, c: &mut super::runs::Candidate) {
         let Some(last) = c.tokens.end.checked_sub(1) else {
             return;
