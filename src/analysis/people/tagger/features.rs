@@ -9,7 +9,7 @@
 
 use crate::analysis::segment::TokenKind;
 
-use super::super::gazetteer::lookup;
+use super::super::gazetteer::{lookup, NameInfo};
 use super::super::lists::{lists, lower, strip_possessive};
 use super::{Sentence, Word};
 
@@ -86,7 +86,10 @@ fn word<'a, 'b>(s: &'b Sentence<'a>, j: isize) -> Option<&'b Word<'a>> {
 }
 
 fn first_bucket(w: &str) -> &'static str {
-    let f = lookup(w);
+    first_of(lookup(w))
+}
+
+fn first_of(f: NameInfo) -> &'static str {
     match f.male.max(f.female) {
         0 => "0",
         1..=4 => "1",
@@ -97,7 +100,11 @@ fn first_bucket(w: &str) -> &'static str {
 }
 
 fn surname_bucket(w: &str) -> &'static str {
-    match lookup(w).surname_rank {
+    surname_of(lookup(w))
+}
+
+fn surname_of(f: NameInfo) -> &'static str {
+    match f.surname_rank {
         0 => "0",
         1..=200 => "4",
         201..=2000 => "3",
@@ -135,24 +142,24 @@ pub fn features(s: &Sentence<'_>, i: usize, out: &mut FeatureSink) {
     push(Hash::new(7).str(&sh_p));
     push(Hash::new(8).str(&sh_n));
     push(Hash::new(9).str(&sh_p).str(&sh).str(&sh_n));
-    let chars: Vec<char> = w0.chars().collect();
-    let n = chars.len();
+    // Byte offsets of each character, so prefixes and suffixes are slices, not new strings.
+    let bounds: Vec<usize> = w0.char_indices().map(|(b, _)| b).collect();
+    let n = bounds.len();
     for (t, k) in [(10u8, 1usize), (11, 2), (12, 3)] {
-        if n > k {
-            let pre: String = chars[..k].iter().collect();
-            push(Hash::new(t).str(&pre));
+        if let Some(pre) = bounds.get(k).and_then(|&b| w0.get(..b)) {
+            push(Hash::new(t).str(pre));
         }
     }
     for (t, k) in [(13u8, 2usize), (14, 3), (15, 4)] {
-        if n > k {
-            let suf: String = chars[n - k..].iter().collect();
-            push(Hash::new(t).str(&suf));
+        if let Some(suf) = n.checked_sub(k).filter(|&j| j > 0).and_then(|j| w0.get(bounds[j]..)) {
+            push(Hash::new(t).str(suf));
         }
     }
     let cap = capitalised(w);
     let capflag = if cap { "C" } else { "c" };
     if w.kind == TokenKind::Word {
-        let (fb, sb) = (first_bucket(base), surname_bucket(base));
+        let info = lookup(base);
+        let (fb, sb) = (first_of(info), surname_of(info));
         push(Hash::new(16).str(fb).str(capflag));
         push(Hash::new(17).str(sb).str(capflag));
         push(Hash::new(18).str(fb).str(sb).str(capflag));
