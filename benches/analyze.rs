@@ -5,7 +5,8 @@
 //! Each size runs until about a second has passed (at least three times); the report gives the
 //! mean milliseconds per document and code points per second. Plain `std::time`, no harness.
 //! A second table times each stage of the pipeline (text layer, people, attribution, quotes,
-//! rules) on the same documents.
+//! rules) on the same documents; a third the learned name tagger alone
+//! (`people::tagger::names`, segmentation done beforehand), in tokens per second.
 //!
 //! Run without `--bench` (as `cargo test --benches` does) it analyses the smallest document once
 //! and exits: a smoke test that keeps the bench compiling and working.
@@ -139,6 +140,17 @@ fn time_stages(text: &str, config: &Config) -> ([Duration; 5], u32) {
     (spent.map(|d| d / runs), runs)
 }
 
+/// Mean time per run of the name tagger on an already segmented document.
+fn time_tagger(doc: &Document<'_>) -> (Duration, u32) {
+    let start = Instant::now();
+    let mut runs = 0;
+    while runs < 3 || start.elapsed() < Duration::from_secs(1) {
+        black_box(people::tagger::names(black_box(doc)));
+        runs += 1;
+    }
+    (start.elapsed() / runs, runs)
+}
+
 fn main() -> io::Result<()> {
     let full = std::env::args().any(|a| a == "--bench");
     let config = Config::with_format(Format::Markdown);
@@ -181,6 +193,21 @@ fn main() -> io::Result<()> {
             write!(out, " {cell:>22}")?;
         }
         writeln!(out)?;
+    }
+    writeln!(out, "name tagger alone:")?;
+    writeln!(
+        out,
+        "{:>8} {:>10} {:>12} {:>14} {:>6}",
+        "size", "tokens", "ms/doc", "tokens/s", "runs"
+    )?;
+    for (label, size) in SIZES {
+        let text = document(size);
+        let doc = Document::new(&text, Format::Markdown);
+        let tokens = doc.tokens.len();
+        let (per_doc, runs) = time_tagger(&doc);
+        let rate = tokens as f64 / per_doc.as_secs_f64();
+        let ms = per_doc.as_secs_f64() * 1e3;
+        writeln!(out, "{label:>8} {tokens:>10} {ms:>12.2} {rate:>14.0} {runs:>6}")?;
     }
     Ok(())
 }

@@ -18,6 +18,7 @@ use super::evidence::{age_after, appositive_role, byline, scorer, speech, table,
 use super::gazetteer::lookup;
 use super::lists::{lists, lower, FastMap};
 use super::runs::{before, candidate, in_nickname, is_role, is_title, runs, Candidate};
+use super::tagger::Tagged;
 use super::tokens::Shape;
 
 /// One mention of a person by name.
@@ -57,20 +58,22 @@ struct Judged {
 }
 
 /// Every name mention found from evidence (before propagation), in document order.
-pub fn detect(doc: &Document<'_>, shapes: &[Shape]) -> Vec<NameMention> {
+pub fn detect(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged) -> Vec<NameMention> {
     let l = lists();
     let inside = CapitalisedInside::count(doc, shapes);
     let mut all: Vec<Judged> = Vec::new();
     for s in &doc.sentences {
-        for run in runs(doc, shapes, s.tokens.clone()) {
-            let Some(c) = candidate(doc, run.clone()) else {
+        let runs = runs(doc, shapes, s.tokens.clone());
+        for run in runs.into_iter().flat_map(|r| tagged.split(doc, r)) {
+            let Some(mut c) = candidate(doc, run.clone()) else {
                 continue;
             };
+            tagged.trim(doc, &mut c);
             let m = build(doc, shapes, &c);
             if m.words.is_empty() {
                 continue;
             }
-            let points = score(doc, shapes, &inside, &c, &m, s.tokens.start);
+            let points = score(doc, shapes, &inside, &c, &m, s.tokens.start) + tagged.points(doc, &c, &m);
             let listable = (2..=3).contains(&m.words.len())
                 && points > -3
                 && !m

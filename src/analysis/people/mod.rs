@@ -23,6 +23,7 @@ mod quoted;
 mod recurring;
 mod runs;
 mod salience;
+pub mod tagger;
 mod tokens;
 
 use super::config::Lexicon;
@@ -40,7 +41,8 @@ pub fn find(doc: &Document<'_>) -> Vec<Person> {
 /// [`find`], never reading a project's `not_names` words as (part of) a name.
 pub fn find_with(doc: &Document<'_>, extra: &Lexicon) -> Vec<Person> {
     let shapes = tokens::shapes(doc);
-    let mut found = mentions::detect(doc, &shapes);
+    let tagged = tagger::Tagged::new(doc);
+    let mut found = mentions::detect(doc, &shapes, &tagged);
     let recurring = recurring::find(doc, &shapes, &found);
     found.extend(recurring);
     let mut all = propagate::propagate(doc, &shapes, found);

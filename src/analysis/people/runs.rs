@@ -168,6 +168,11 @@ pub fn candidate(doc: &Document<'_>, run: Range<usize>) -> Option<Candidate> {
         modifier = true;
         start += 1;
     }
+    // "in August Talia Brennock said": a month that is also a name, after a preposition, is a
+    // date; the name starts after it.
+    if start < last && start == 0 && month_after_preposition(doc, words[0]) {
+        start += 1;
+    }
     let first = *words.get(start)?;
     Some(Candidate {
         tokens: first..run.end,
@@ -176,6 +181,20 @@ pub fn candidate(doc: &Document<'_>, run: Range<usize>) -> Option<Candidate> {
         modifier,
         run,
     })
+}
+
+/// A month that is also a first name ("April", "May", "June", "August") right after a
+/// word of time ("in", "since", "until", "last", "next", "early", "late", "mid"); not after
+/// "by" or "on" ("a song by June Carter", "a book on May Lin").
+fn month_after_preposition(doc: &Document<'_>, i: usize) -> bool {
+    let month = matches!(lower(doc.token_text(i)).as_ref(), "april" | "may" | "june" | "august");
+    month
+        && i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                doc.token_text(p),
+                "in" | "since" | "until" | "last" | "next" | "early" | "late" | "mid"
+            )
+        })
 }
 
 /// "Dean Smith": a title word that is also a frequent first name, with one word after it, is a

@@ -255,3 +255,21 @@ fn sentence_adverbs_are_not_part_of_names() {
         ["Ana Ortiz: Ana Ortiz", "Luis Vega: Luis Vega"]
     );
 }
+
+#[test]
+fn finds_names_the_census_lists_do_not_know() {
+    let text = include_str!("../../../tests/fixtures/people/beyond_lists.txt");
+    assert_eq!(
+        names(text),
+        [
+            "Zsófia Bárányi: Zsófia Bárányi|Bárányi",
+            "Kwabena Oduro-Mensah: Kwabena Oduro-Mensah|Oduro-Mensah",
+        ]
+    );
+}
+
+#[test]
+fn allows_companies_places_and_a_month_before_a_name() {
+    let text = include_str!("../../../tests/fixtures/people/non_persons.txt");
+    assert_eq!(names(text), ["Talia Brennock: Talia Brennock|Brennock"]);
+}
