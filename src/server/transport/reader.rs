@@ -10,8 +10,9 @@
 //! - a missing, negative, non-numeric or overflowing `Content-Length`, or one above
 //!   [`MAX_BODY`]: skip the body that follows (its length is not trusted);
 //! - a length longer than the body: noticed as soon as a `Content-Length:` follows a complete
-//!   JSON value inside the body, or when the body stops arriving for the body timeout; the
-//!   frame is dropped and reading resumes at the header inside it;
+//!   JSON value inside the body, when a body that is not JSON holds a `Content-Length:`, or
+//!   when the body stops arriving for the body timeout (or the input ends); the frame is
+//!   dropped and reading resumes at the header inside it;
 //! - a length shorter than the body: the cut body fails to parse (the caller answers it) and
 //!   its tail is skipped up to the next header.
 //!
@@ -113,19 +114,19 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         if self.eof {
             return Ok(Fill::Eof);
         }
-        let mut chunk = [0u8; 64 * 1024];
+        // `read_buf` appends to the vector and is cancel-safe: a timeout loses no bytes.
+        self.buf.reserve(64 * 1024);
         let read = match timeout {
-            Some(t) => match tokio::time::timeout(t, self.input.read(&mut chunk)).await {
+            Some(t) => match tokio::time::timeout(t, self.input.read_buf(&mut self.buf)).await {
                 Ok(r) => r?,
                 Err(_) => return Ok(Fill::Timeout),
             },
-            None => self.input.read(&mut chunk).await?,
+            None => self.input.read_buf(&mut self.buf).await?,
         };
         if read == 0 {
             self.eof = true;
             return Ok(Fill::Eof);
         }
-        self.buf.extend_from_slice(&chunk[..read]);
         Ok(Fill::Data)
     }
 
@@ -222,6 +223,10 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                 Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
                     length = Some((parse_length(value), start));
                 }
+                // A header glued to the end of another line is the start of a new frame.
+                _ if find_marker(line).is_some_and(|at| at > 0) => {
+                    return Ok(skip(start, 1, &format!("not a header line: {:?}", clip(&text))))
+                }
                 Some((name, _)) if is_token(name) => {}
                 _ => return Ok(skip(start, 1, &format!("not a header line: {:?}", clip(&text)))),
             }
@@ -242,8 +247,8 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         let mut scanned = 0;
         loop {
             if self.buf.len() >= len {
-                if self.overran(len) {
-                    return Ok(skip(0, 0, &format!("Content-Length {len} is longer than its message")));
+                if self.holds_a_header(len) {
+                    return Ok(skip(0, 0, &format!("a header inside a {len}-byte message")));
                 }
                 let body = self.buf.drain(..len).collect();
                 return Ok(Step::Frame(Frame::Body(body)));
@@ -256,12 +261,8 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
             match self.fill(self.body_timeout).await? {
                 Fill::Data => {}
                 Fill::Eof => {
-                    super::log::warn(format_args!(
-                        "input ended inside a message ({} of {len} bytes)",
-                        self.buf.len()
-                    ));
-                    self.buf.clear();
-                    return Ok(Step::End);
+                    let why = format!("input ended after {} of {len} bytes", self.buf.len());
+                    return Ok(skip(0, 0, &why));
                 }
                 Fill::Timeout => {
                     let why = format!("message stalled after {} of {len} bytes", self.buf.len());
@@ -271,21 +272,12 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         }
     }
 
-    /// Whether the `len` bytes read as a body hold a whole JSON value followed by the start of
-    /// the next header (the length was a little too long). Only looked at when the body does
-    /// not end with `}`, as every JSON-RPC message does.
-    fn overran(&self, len: usize) -> bool {
-        if self.buf[..len].trim_ascii_end().ends_with(b"}") {
-            return false;
-        }
-        let mut values = serde_json::Deserializer::from_slice(&self.buf).into_iter::<IgnoredAny>();
-        if !matches!(values.next(), Some(Ok(_))) {
-            return false;
-        }
-        let end = values.byte_offset();
-        let rest = self.buf[end..].trim_ascii_start();
-        let n = rest.len().min(MARKER.len());
-        end < len && n > 0 && rest[..n].eq_ignore_ascii_case(&MARKER[..n])
+    /// Whether a `Content-Length:` starts inside the `len` bytes about to become a body that is
+    /// not valid JSON: the length was wrong and a real frame begins there. (A valid JSON body
+    /// cannot hold a raw header line: strings may not contain raw line breaks.)
+    fn holds_a_header(&self, len: usize) -> bool {
+        find_marker(&self.buf).is_some_and(|at| at < len)
+            && serde_json::from_slice::<IgnoredAny>(&self.buf[..len]).is_err()
     }
 
     /// Where a `Content-Length:` found at or after `from` follows a complete JSON value: the
@@ -338,7 +330,15 @@ fn parse_length(value: &str) -> Result<usize, String> {
 
 /// The first `Content-Length:` in `bytes`, any case.
 fn find_marker(bytes: &[u8]) -> Option<usize> {
-    bytes.windows(MARKER.len()).position(|w| w.eq_ignore_ascii_case(MARKER))
+    let mut from = 0;
+    while let Some(i) = bytes.get(from..)?.iter().position(|&b| b | 0x20 == b'c') {
+        let at = from + i;
+        if bytes.get(at..at + MARKER.len())?.eq_ignore_ascii_case(MARKER) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn is_token(name: &str) -> bool {

@@ -119,13 +119,14 @@ async fn content_type_and_header_case_are_accepted() {
 }
 
 #[tokio::test]
-async fn a_truncated_body_ends_the_input_quietly() {
+async fn a_truncated_body_at_the_end_of_input_is_answered_then_the_input_ends() {
     let mut input = msg(request(1, "hover"));
-    input.extend(b"Content-Length: 100\r\n\r\n{\"jsonrpc\"");
+    input.extend(b"Content-Length: 100\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":8");
     let (end, fwd, replies) = pump(input).await;
     assert_eq!(end, End::Eof { shutdown: false });
     assert_eq!(fwd.len(), 1);
-    assert!(replies.is_empty());
+    assert_eq!(replies.len(), 1);
+    assert_eq!(replies[0]["id"], 8);
 }
 
 /// `bad` (a broken frame), then two good requests: both must be forwarded.
@@ -201,6 +202,8 @@ async fn a_header_glued_to_junk_is_found_again() {
     survives(b"garbage without newline Content-Length: x").await;
     survives(b"\x00\x01\xff\r\n\r\n\r\n").await;
     survives(&vec![b'a'; MAX_HEADER_LINE + 10]).await;
+    survives(b"Content-Length: 5\r\nX-Junk: y").await;
+    survives(b"Content-Length: 8\r\n\r\n").await;
 }
 
 #[tokio::test]
