@@ -77,6 +77,11 @@ impl LanguageServer for Backend {
         let offered = caps.general.as_ref().and_then(|g| g.position_encodings.as_deref());
         let encoding = Encoding::negotiate(offered);
         self.shared.set_encoding(encoding);
+        let hover_formats = caps
+            .text_document
+            .as_ref()
+            .and_then(|t| t.hover.as_ref()?.content_format.as_deref());
+        self.shared.set_plaintext_hover(hover::wants_plaintext(hover_formats));
         let can_pull = caps.workspace.as_ref().and_then(|w| w.configuration) == Some(true);
         self.can_pull.store(can_pull, Ordering::SeqCst);
         if let Some(options) = &params.initialization_options {
@@ -145,6 +150,11 @@ impl LanguageServer for Backend {
                 (snap.text, Arc::new(analysis), snap.encoding)
             }
         };
-        Ok(hover::hover(&text, &analysis, at.position, encoding))
+        let card = hover::hover(&text, &analysis, at.position, encoding);
+        Ok(if self.shared.plaintext_hover() {
+            card.map(hover::as_plaintext)
+        } else {
+            card
+        })
     }
 }

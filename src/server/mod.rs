@@ -107,10 +107,8 @@ async fn serve() -> u8 {
     // Debug builds only: a request whose handler panics, so the end-to-end tests can show that
     // a panic in any handler is survived.
     #[cfg(debug_assertions)]
-    let builder = builder.custom_method("copydesk/debugPanic", |_: &Backend| async {
-        if true {
-            panic!("copydesk/debugPanic was called");
-        }
+    let builder = builder.custom_method("copydesk/debugPanic", |_: &Backend, fail: bool| {
+        resilience::debug_panic(fail)
     });
     let (service, socket) = builder.finish();
     let service = CatchPanic::new(service, guard);

@@ -93,6 +93,14 @@ pub fn unapplied(shared: &Shared, params: Unapplied) {
     }
 }
 
+/// `copydesk/debugPanic` (debug builds only): panics when asked to, so that end-to-end tests
+/// can show a handler's panic is survived.
+#[cfg(debug_assertions)]
+pub async fn debug_panic(fail: bool) -> tower_lsp::jsonrpc::Result<bool> {
+    assert!(!fail, "copydesk/debugPanic was asked to fail");
+    Ok(fail)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,6 +85,8 @@ struct State {
     /// Bumped on every settings change; results computed under older settings are dropped.
     config_gen: u64,
     encoding: Encoding,
+    /// The client reads hover as plain text only.
+    plaintext_hover: bool,
     next_id: u64,
 }
 
@@ -133,6 +135,14 @@ impl Shared {
 
     pub fn encoding(&self) -> Encoding {
         self.lock().encoding
+    }
+
+    pub fn set_plaintext_hover(&self, plain: bool) {
+        self.lock().plaintext_hover = plain;
+    }
+
+    pub fn plaintext_hover(&self) -> bool {
+        self.lock().plaintext_hover
     }
 
     /// Takes new settings and wakes every document's worker to re-analyse under them.

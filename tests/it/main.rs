@@ -3,6 +3,7 @@
 mod cli;
 mod lsp;
 mod lsp_client;
+mod reliability;
 
 #[test]
 fn binary_prints_help() {
