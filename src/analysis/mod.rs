@@ -21,6 +21,7 @@ pub mod people;
 pub mod quotes;
 pub mod rules;
 pub mod segment;
+pub(crate) mod work;
 
 pub use config::{Config, Format, RuleSetting};
 pub use model::*;

@@ -233,3 +233,43 @@ fn hover_is_plain_text_for_a_client_that_reads_only_plain_text() {
     assert!(card.starts_with("Marta Kellner") && !card.contains("**"), "{card}");
     lsp.finish();
 }
+
+/// The security posture in the README, checked in the source: no sockets, no child processes,
+/// no file writes (the CLI writes to stdout only). Test modules are skipped.
+#[test]
+fn the_source_opens_no_socket_starts_no_process_and_writes_no_file() {
+    let forbidden = [
+        "std::net",
+        "TcpStream",
+        "UdpSocket",
+        "process::Command",
+        "Command::new",
+        "fs::write",
+        "File::create",
+        "OpenOptions",
+        "create_dir",
+        "remove_file",
+        "set_permissions",
+    ];
+    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    let mut checked = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("tests.rs") {
+                continue;
+            }
+            let src = std::fs::read_to_string(&path).unwrap();
+            let prod = src.split("#[cfg(test)]").next().unwrap_or("");
+            for word in forbidden {
+                assert!(!prod.contains(word), "{} uses `{word}`", path.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "only {checked} files checked");
+}

@@ -20,6 +20,7 @@ use super::spans::RawQuote;
 use super::words;
 use crate::analysis::model::{Person, Quote, QuoteKind, Source, SourceKind, Span, Speaker};
 use crate::analysis::segment::{Document, TokenKind};
+use crate::analysis::work;
 
 /// A speaker candidate: a source, or a fallback tag.
 #[derive(Clone, Debug)]
@@ -101,12 +102,14 @@ pub(super) fn candidates(v: &View<'_>, sources: &[Source], people: &[Person], ta
         .filter_map(|(i, s)| from_source(v, i, s))
         .filter(|c| !v.in_quote.get(c.first).copied().unwrap_or(false))
         .collect();
-    let n_sources = primary.len();
+    // "Does a source's speaker or cue overlap this tag's", answered without scanning every
+    // source for every tag (quadratic in a paragraph of attributions).
+    let speakers = AnyOverlap::new(primary.iter().map(|c| c.speaker));
+    let cues = AnyOverlap::new(primary.iter().filter_map(|c| c.cue));
     let mut covered_tags = Vec::new();
     for t in tags {
-        let covered = primary[..n_sources]
-            .iter()
-            .any(|c| c.speaker.overlaps(t.speaker) || c.cue.is_some_and(|cue| cue.overlaps(t.cue)));
+        work::tick(1);
+        let covered = speakers.any(t.speaker) || cues.any(t.cue);
         let c = Candidate {
             speaker: t.speaker,
             kind: t.kind,
@@ -129,6 +132,41 @@ pub(super) fn candidates(v: &View<'_>, sources: &[Source], people: &[Person], ta
     all.extend(covered_tags);
     all.sort_by_key(|c| (c.first, c.last, c.source.is_none()));
     Candidates { primary, all }
+}
+
+/// Spans sorted by start, with the largest end so far: whether any of them overlaps a span, in
+/// logarithmic time.
+struct AnyOverlap {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl AnyOverlap {
+    fn new(spans: impl Iterator<Item = Span>) -> AnyOverlap {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_by_key(|s| s.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = s.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        AnyOverlap {
+            starts: spans.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// Whether some span `c` has `c.overlaps(q)`: starts before `q` ends and ends after it
+    /// starts.
+    fn any(&self, q: Span) -> bool {
+        let before = self.starts.partition_point(|&s| s < q.end);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.max_end.get(i))
+            .is_some_and(|&end| end > q.start)
+    }
 }
 
 /// Cues of wanting or feeling ("the board wants", "she feels") report an attitude, not words:

@@ -20,13 +20,16 @@
 //! The same words from named sources, and anonymous sources reporting facts. The word list is
 //! short and deliberately strong (lexicon/attribution_opinion.txt): precision over recall.
 
+use std::collections::HashSet;
+
 use crate::analysis::attribution::LEX;
 use crate::analysis::model::{Finding, Related, SourceKind, Span};
 use crate::analysis::rules::{Context, RuleId, Severity};
+use crate::analysis::work;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let text = cx.text();
-    let mut seen: Vec<Span> = Vec::new();
+    let mut seen: HashSet<Span> = HashSet::new();
     for src in cx.analysis.sources.iter().filter(|s| s.kind == SourceKind::Anonymous) {
         let spans = src.claim.into_iter().chain(
             src.quotes
@@ -35,11 +38,12 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .map(|q| q.span),
         );
         for region in spans {
+            work::tick(region.len());
             for word in words_in(text, region) {
                 if seen.contains(&word) || !LEX.opinion.contains(&word.of(text).to_lowercase()) {
                     continue;
                 }
-                seen.push(word);
+                seen.insert(word);
                 out.push(Finding {
                     rule: RuleId::AnonymousOpinion,
                     span: word,
