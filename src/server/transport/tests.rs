@@ -277,3 +277,57 @@ fn guess_id_reads_only_the_top_level_id() {
     assert_eq!(guess_id(br#"Content-Length: 5\r\n\r\n{"id":1}"#), Some(json!(1)));
     assert_eq!(guess_id(br#"{"a":""id"","id":null}"#), None);
 }
+
+/// The deterministic run of the `framing` fuzz target: whatever comes first, a well-formed
+/// request after it reaches the server, unless the garbage itself held an `exit`.
+mod never_deaf {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const PIECES: &[&[u8]] = &[
+        b"Content-Length: ",
+        b"content-length:",
+        b"Content-Type: x",
+        b"\r\n",
+        b"\n",
+        b"\r\n\r\n",
+        b"5",
+        b"-1",
+        b"99999999999999999999",
+        b"104857600",
+        b"{",
+        b"}",
+        b"\"id\":7,",
+        b"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"hover\"}",
+        b"\xff\xfe",
+        b"\0",
+        b"junk",
+        b":",
+    ];
+
+    fn garbage() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            4 => prop::sample::select(PIECES).prop_map(<[u8]>::to_vec),
+            1 => prop::collection::vec(any::<u8>(), 0..8),
+        ];
+        prop::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn a_request_after_any_garbage_is_forwarded(garbage in garbage()) {
+            let probe = request(99, "textDocument/hover");
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+            let (end, fwd, _) = runtime.block_on(async {
+                let mut input = garbage.clone();
+                input.extend(msg(probe.clone()));
+                pump(input).await
+            });
+            if !matches!(end, End::Exit(_)) {
+                prop_assert!(fwd.contains(&probe), "lost after {:?}", String::from_utf8_lossy(&garbage));
+            }
+        }
+    }
+}
