@@ -18,11 +18,28 @@ fuzz_target!(|data: &[u8]| {
         .findings
         .iter()
         .flat_map(|f| std::iter::once(f.span).chain(f.related.iter().map(|r| r.span)))
-        .chain(a.sources.iter().flat_map(|s| [Some(s.span), s.cue, s.claim, s.vantage, s.reason]).flatten())
-        .chain(a.quotes.iter().flat_map(|q| [Some(q.span), q.cue, q.speaker.map(|s| s.span)]).flatten())
+        .chain(
+            a.sources
+                .iter()
+                .flat_map(|s| [Some(s.span), s.cue, s.claim, s.vantage, s.reason])
+                .flatten(),
+        )
+        .chain(
+            a.quotes
+                .iter()
+                .flat_map(|q| [Some(q.span), q.cue, q.speaker.map(|s| s.span)])
+                .flatten(),
+        )
         .chain(a.people.iter().flat_map(|p| p.mentions.iter().map(|m| m.span)));
     for s in spans {
-        assert!(s.start <= s.end && s.end <= text.len(), "{s:?} outside {} bytes", text.len());
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} splits a char");
+        assert!(
+            s.start <= s.end && s.end <= text.len(),
+            "{s:?} outside {} bytes",
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+            "{s:?} splits a char"
+        );
     }
 });

@@ -7,9 +7,9 @@
 //! lossily). Kind bit 0 replaces the whole text; bit 1 ends the batch.
 #![no_main]
 
+use copydesk::analysis::{analyze, Config};
 use copydesk::server::convert::{self, Encoding, LineIndex};
 use copydesk::server::documents::Document;
-use copydesk::analysis::{analyze, Config};
 use libfuzzer_sys::fuzz_target;
 use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent, Url};
 
@@ -44,7 +44,11 @@ fuzz_target!(|data: &[u8]| {
             let p = |l: u8, c: u8| Position::new(u32::from(l % 16), u32::from(c));
             Range::new(p(head[1], head[2]), p(head[3], head[4]))
         });
-        batch.push(TextDocumentContentChangeEvent { range, range_length: None, text });
+        batch.push(TextDocumentContentChangeEvent {
+            range,
+            range_length: None,
+            text,
+        });
         if head[0] & 2 != 0 || rest.len() < 6 {
             version += 1;
             doc.apply_changes(&batch, version, enc);
@@ -61,7 +65,11 @@ fuzz_target!(|data: &[u8]| {
     let index = LineIndex::new(&text);
     for d in convert::diagnostics(&text, &analysis, enc, &uri) {
         for p in [d.range.start, d.range.end] {
-            assert_eq!(index.position(index.offset(p, enc), enc), p, "{p:?} is outside the document");
+            assert_eq!(
+                index.position(index.offset(p, enc), enc),
+                p,
+                "{p:?} is outside the document"
+            );
         }
         assert!(d.range.start <= d.range.end, "{:?} is reversed", d.range);
     }

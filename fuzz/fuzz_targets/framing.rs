@@ -9,7 +9,10 @@ use tokio::sync::mpsc;
 const PROBE: &[u8] = br#"{"jsonrpc":"2.0","id":"probe","method":"textDocument/hover","params":null}"#;
 
 fuzz_target!(|garbage: &[u8]| {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
     runtime.block_on(async {
         let mut input = garbage.to_vec();
         input.extend(frame(PROBE));
@@ -26,6 +29,10 @@ fuzz_target!(|garbage: &[u8]| {
                 seen |= b == PROBE;
             }
         }
-        assert!(seen, "the request after {:?} was lost", String::from_utf8_lossy(garbage));
+        assert!(
+            seen,
+            "the request after {:?} was lost",
+            String::from_utf8_lossy(garbage)
+        );
     });
 });
