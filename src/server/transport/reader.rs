@@ -11,8 +11,8 @@
 //!   [`MAX_BODY`]: skip the body that follows (its length is not trusted);
 //! - a length longer than the body: noticed as soon as a `Content-Length:` follows a complete
 //!   JSON value inside the body, when a body that is not JSON holds a `Content-Length:`, or
-//!   when the body stops arriving for the body timeout (or the input ends); the frame is
-//!   dropped and reading resumes at the header inside it;
+//!   when the body stops arriving for the body timeout, has not arrived whole after six of
+//!   them, or the input ends; the frame is dropped and reading resumes at the header inside it;
 //! - a length shorter than the body: the cut body fails to parse (the caller answers it) and
 //!   its tail is skipped up to the next header.
 //!
@@ -32,6 +32,8 @@ pub const MAX_HEADER_LINE: usize = 8 * 1024;
 pub const MAX_BODY: usize = 64 * 1024 * 1024;
 /// How long a started frame may stall before it is dropped.
 pub const BODY_TIMEOUT: Duration = Duration::from_secs(5);
+/// A whole body must arrive within this many body timeouts (30 s), however it trickles.
+const BODY_DEADLINE_FACTOR: u32 = 6;
 /// While skipping garbage, how long the input must stay quiet before the skipped part is
 /// answered (the rest is skipped silently until the next header).
 const QUIET: Duration = Duration::from_millis(50);
@@ -245,6 +247,10 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
     /// Reads a body of `len` bytes that starts the buffer.
     async fn body(&mut self, len: usize) -> io::Result<Step> {
         let mut scanned = 0;
+        // A body trickling in slower than the stall timeout still has to end in time.
+        let deadline = self
+            .body_timeout
+            .map(|t| tokio::time::Instant::now() + t * BODY_DEADLINE_FACTOR);
         loop {
             if self.buf.len() >= len {
                 if self.holds_a_header(len) {
@@ -258,15 +264,27 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                 return Ok(skip(0, at, &why));
             }
             scanned = self.buf.len().saturating_sub(MARKER.len() - 1);
-            match self.fill(self.body_timeout).await? {
+            let left = deadline.map(|d| d.saturating_duration_since(tokio::time::Instant::now()));
+            let wait = match (self.body_timeout, left) {
+                (Some(t), Some(left)) => Some(t.min(left)),
+                (t, _) => t,
+            };
+            match self.fill(wait).await? {
                 Fill::Data => {}
                 Fill::Eof => {
                     let why = format!("input ended after {} of {len} bytes", self.buf.len());
                     return Ok(skip(0, 0, &why));
                 }
                 Fill::Timeout => {
-                    let why = format!("message stalled after {} of {len} bytes", self.buf.len());
-                    return Ok(skip(0, 0, &why));
+                    // Answered now, not when the input goes quiet: it may never.
+                    let why = format!("message stalled or too slow: {} of {len} bytes", self.buf.len());
+                    let id = guess_id(&self.buf);
+                    self.skip = Some(Skip {
+                        why: why.clone(),
+                        reported: true,
+                        seen: Vec::new(),
+                    });
+                    return Ok(Step::Frame(Frame::Garbage { why, id }));
                 }
             }
         }

@@ -331,3 +331,30 @@ mod never_deaf {
         }
     }
 }
+
+#[tokio::test]
+async fn a_body_trickling_in_is_dropped_at_its_deadline() {
+    let (mut client, server) = tokio::io::duplex(1 << 16);
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let reader = FrameReader::with_timeout(server, Some(std::time::Duration::from_millis(100)));
+    let (fwd_tx, _fwd_rx) = tokio::io::duplex(1 << 16);
+    let pump = tokio::spawn(pump_frames(reader, fwd_tx, tx));
+    client
+        .write_all(b"Content-Length: 500\r\n\r\n{\"id\":45,")
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    let reply = loop {
+        // One byte every 50 ms: never a 100 ms stall, but never done either.
+        if let Ok(reply) = rx.try_recv() {
+            break reply;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "never dropped");
+        client.write_all(b" ").await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert!(started.elapsed() >= std::time::Duration::from_millis(500));
+    assert_eq!(bodies(&reply).await[0]["id"], 45);
+    drop(client);
+    pump.await.unwrap();
+}
