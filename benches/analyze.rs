@@ -151,6 +151,22 @@ fn time_tagger(doc: &Document<'_>) -> (Duration, u32) {
     (start.elapsed() / runs, runs)
 }
 
+/// Pastes that once took quadratic time (see README, "Limits"), at `n` repetitions: a sentence
+/// with no full stop, one paragraph of anonymous sources with reasons, one long line.
+fn pathological(n: usize) -> [(&'static str, String); 3] {
+    [
+        ("no full stop", "a source said that ".repeat(n)),
+        (
+            "one paragraph",
+            "An official said the plan was selfish because they were not authorized to speak. ".repeat(n / 4),
+        ),
+        (
+            "one line",
+            "An insider said the mayor was humiliated, officials said. ".repeat(n / 3),
+        ),
+    ]
+}
+
 fn main() -> io::Result<()> {
     let full = std::env::args().any(|a| a == "--bench");
     let config = Config::with_format(Format::Markdown);
@@ -176,6 +192,14 @@ fn main() -> io::Result<()> {
         let rate = chars as f64 / per_doc.as_secs_f64();
         let ms = per_doc.as_secs_f64() * 1e3;
         writeln!(out, "{label:>8} {chars:>10} {ms:>12.2} {rate:>14.0} {runs:>6}")?;
+    }
+    writeln!(out, "pathological pastes, at N and 2N (linear: the time doubles):")?;
+    for n in [4_000, 8_000] {
+        for (label, text) in pathological(n) {
+            let (per_doc, runs) = time(&text, &Config::with_format(Format::Plain));
+            let ms = per_doc.as_secs_f64() * 1e3;
+            writeln!(out, "{label:>14} {:>9} bytes {ms:>10.2} ms {runs:>6}", text.len())?;
+        }
     }
     writeln!(out, "by stage, ms/doc (chars/s):")?;
     write!(out, "{:>8}", "size")?;

@@ -22,6 +22,7 @@ pub mod quotes;
 pub mod rules;
 pub mod segment;
 pub mod text;
+pub(crate) mod work;
 
 pub use config::{Config, Format, House, HousePattern, Lexicon, RuleSetting};
 pub use model::*;

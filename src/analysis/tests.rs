@@ -79,12 +79,13 @@ fn analysis_module_has_no_io_or_protocol_dependencies() {
 /// no engine imports another engine or a rule, and the model imports nothing of the analysis.
 #[test]
 fn analysis_layers_import_downwards_only() {
-    const BOTTOM: &[&str] = &["model", "text", "lexicon", "config", "segment"];
+    // `work` counts work units for the linear-time tests (test builds only).
+    const BOTTOM: &[&str] = &["model", "text", "lexicon", "config", "segment", "work"];
     let allowed = |module: &str| -> &[&str] {
         match module {
-            "model" | "text" | "lexicon" => &[],
+            "model" | "text" | "lexicon" | "work" => &[],
             "config" => &["model"],
-            "segment" => &["model", "config", "text", "lexicon"],
+            "segment" => &["model", "config", "text", "lexicon", "work"],
             // Engines and rules: the bottom layers, and themselves.
             _ => BOTTOM,
         }
@@ -242,6 +243,57 @@ mod properties {
         fn arbitrary_unicode_never_panics(text in "\\PC{0,400}", markdown in any::<bool>()) {
             let format = if markdown { Format::Markdown } else { Format::Plain };
             let _ = analyze(&text, &Config::with_format(format));
+        }
+    }
+}
+
+/// Pastes that once took quadratic time: doubling one doubles the counted work (see
+/// `analysis::work`), within a margin, and the output grows no faster either.
+mod linear {
+    use super::*;
+    use crate::analysis::work;
+
+    /// (name, the text at `n` repetitions).
+    fn pastes(n: usize) -> [(&'static str, String); 4] {
+        [
+            ("a sentence with no full stop", "a source said that ".repeat(n)),
+            (
+                "one paragraph of anonymous sources with reasons",
+                "A source said the plan was humiliating because they were not authorized to speak. ".repeat(n / 4),
+            ),
+            (
+                "one long line",
+                "An insider said the mayor was selfish, officials said. ".repeat(n / 3),
+            ),
+            (
+                "pronouns after one source",
+                format!("A source said that {}", "she said that ".repeat(n)),
+            ),
+        ]
+    }
+
+    /// Work units and output size (the bytes every span of the analysis covers) for `text`.
+    fn cost(text: &str) -> (u64, usize) {
+        let mut covered = 0;
+        let units = work::measure(|| {
+            let a = analyze(text, &Config::with_format(Format::Plain));
+            let claims = a.sources.iter().filter_map(|s| s.claim).map(|c| c.len());
+            covered = claims.chain(a.findings.iter().map(|f| f.span.len())).sum();
+        });
+        (units, covered)
+    }
+
+    #[test]
+    fn doubling_a_pathological_paste_doubles_the_work() {
+        // Past every cap (400-token claims, 200-token pronoun reach), so that growth shows.
+        let (small, large) = (pastes(1200), pastes(2400));
+        for ((name, a), (_, b)) in small.iter().zip(&large) {
+            let (ua, ca) = cost(a);
+            let (ub, cb) = cost(b);
+            eprintln!("{name}: work {ua} -> {ub}, output {ca} -> {cb}");
+            assert!(ua > 0, "{name}: no work counted");
+            assert!(ub * 10 <= ua * 25, "{name}: work {ua} at N, {ub} at 2N");
+            assert!(cb * 10 <= ca.max(1) * 25, "{name}: output {ca} at N, {cb} at 2N");
         }
     }
 }

@@ -10,12 +10,15 @@
 //!
 //! Lines and columns are 1-based and count code points, as an editor's status bar does. The
 //! caret line expands tabs and gives East Asian wide characters and emoji two cells, combining
-//! marks none; a span running past its first line is underlined to that line's end.
+//! marks none; a span running past its first line is underlined to that line's end. On a long
+//! line only a window around the span is printed (`…` marks the cuts), so the output grows with
+//! the number of findings, not with findings × line length.
 
 use std::io::{self, Write};
 
 use crate::analysis::{Finding, Severity};
 use crate::server::convert::{Encoding, LineIndex};
+use tower_lsp::lsp_types::Position;
 
 use super::check::Checked;
 
@@ -42,12 +45,14 @@ fn render_finding(out: &mut dyn Write, name: &str, text: &str, index: &LineIndex
         f.message
     )?;
     let gutter = " ".repeat(line.to_string().len());
-    let (content, start) = line_at(text, f.span.start);
-    let lead = display_width(content.get(..f.span.start.saturating_sub(start)).unwrap_or(""));
-    let end = f.span.end.min(start + content.len()).max(f.span.start);
-    let marked = display_width(text.get(f.span.start..end).unwrap_or(""));
+    let (content, start) = line_at(text, index, f.span.start);
+    let at = f.span.start.clamp(start, start + content.len());
+    let end = f.span.end.min(start + content.len()).max(at);
+    let shown = Window::around(content, at - start, end - start);
+    let lead = display_width(shown.prefix()) + display_width(&content[shown.from..at - start]);
+    let marked = display_width(&content[at - start..shown.mark_end]);
     writeln!(out, "{gutter} |")?;
-    writeln!(out, "{line} | {}", expand_tabs(content))?;
+    writeln!(out, "{line} | {}", shown.render(content))?;
     writeln!(out, "{gutter} | {}{}", " ".repeat(lead), "^".repeat(marked.max(1)))?;
     for r in &f.related {
         let (rl, rc) = line_col(index, r.span.start);
@@ -63,12 +68,79 @@ fn line_col(index: &LineIndex<'_>, offset: usize) -> (usize, usize) {
 }
 
 /// The line holding `offset` (without its line break) and the byte offset where it starts.
-/// Lines end at `\n`, `\r\n` or a lone `\r`, as in LSP.
-fn line_at(text: &str, offset: usize) -> (&str, usize) {
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as in LSP. Found through the index, so a long line
+/// is not rescanned for every finding on it.
+fn line_at<'t>(text: &'t str, index: &LineIndex<'_>, offset: usize) -> (&'t str, usize) {
     let offset = floor_boundary(text, offset);
-    let start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let end = text[offset..].find(['\n', '\r']).map_or(text.len(), |i| offset + i);
-    (&text[start..end], start)
+    let p = index.position(offset, Encoding::Utf8);
+    let start = offset - p.character as usize;
+    let next = index.offset(Position::new(p.line + 1, 0), Encoding::Utf8);
+    let end = if next > offset { next } else { text.len() };
+    let content = text[start..end].trim_end_matches(['\n', '\r']);
+    (content, start)
+}
+
+/// The part of a long line that is printed: about [`CONTEXT`] bytes either side of the marked
+/// span, whose marked part is itself cut to [`MAX_MARK`] bytes, with `…` where the line goes on.
+/// Output stays proportional to the findings, whatever the length of the lines.
+struct Window {
+    from: usize,
+    to: usize,
+    mark_end: usize,
+    cut_left: bool,
+    cut_right: bool,
+}
+
+/// Lines up to this many bytes are printed whole, as prose is wrapped; only longer ones (a
+/// paragraph on one line, a paste) are cut to a window around the span.
+const WHOLE_LINE: usize = 240;
+/// Context kept either side of a span on a long line, and the longest marked part, in bytes.
+const CONTEXT: usize = 60;
+const MAX_MARK: usize = 120;
+
+impl Window {
+    fn around(line: &str, start: usize, end: usize) -> Window {
+        if line.len() <= WHOLE_LINE {
+            return Window {
+                from: 0,
+                to: line.len(),
+                mark_end: ceil_boundary(line, end),
+                cut_left: false,
+                cut_right: false,
+            };
+        }
+        let mark_end = ceil_boundary(line, end.min(start + MAX_MARK));
+        let from = floor_boundary(line, start.saturating_sub(CONTEXT));
+        let to = ceil_boundary(line, mark_end + CONTEXT);
+        Window {
+            from,
+            to,
+            mark_end,
+            cut_left: from > 0,
+            cut_right: to < line.len(),
+        }
+    }
+
+    fn prefix(&self) -> &'static str {
+        if self.cut_left {
+            "…"
+        } else {
+            ""
+        }
+    }
+
+    fn render(&self, line: &str) -> String {
+        let suffix = if self.cut_right { "…" } else { "" };
+        format!("{}{}{suffix}", self.prefix(), expand_tabs(&line[self.from..self.to]))
+    }
+}
+
+fn ceil_boundary(text: &str, offset: usize) -> usize {
+    let mut o = offset.min(text.len());
+    while !text.is_char_boundary(o) {
+        o += 1;
+    }
+    o
 }
 
 fn floor_boundary(text: &str, offset: usize) -> usize {
@@ -180,6 +252,37 @@ mod tests {
         let out = rendered(text, vec![f]);
         let expected = "story.md:2:23: warning[anonymous-source]: Message.\n  |\n2 | The deal is off, says a source.\n  |                       ^^^^^^^^\n\n1 warning in 1 file\n";
         assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_a_window_around_the_span() {
+        let text = format!(
+            "{}The deal is off, says a source.{}\nNext.",
+            "é".repeat(5000),
+            " Filler.".repeat(5000)
+        );
+        let f = finding(
+            RuleId::AnonymousSource,
+            span_of(&text, "a source"),
+            Severity::Warning,
+            vec![],
+        );
+        let out = rendered(&text, vec![f.clone(), f]);
+        assert!(out.len() < 1200, "{} bytes", out.len());
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(
+            lines[2].starts_with("1 | …é") && lines[2].ends_with('…'),
+            "{}",
+            lines[2]
+        );
+        assert!(
+            lines[2].contains("The deal is off, says a source. Filler."),
+            "{}",
+            lines[2]
+        );
+        let caret = lines[3].find('^').unwrap();
+        let under: String = lines[2].chars().skip(caret).take(8).collect();
+        assert_eq!(under, "a source", "carets sit under the span");
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! `ignore` crate, which honours `.gitignore` (also outside a git repository), `.ignore` and hidden
 //! files; each directory's files come out sorted. A file named explicitly is read whatever its
 //! extension. Problems are reported on stderr by name and never stop the other documents.
+//! Symbolic links met during a walk are skipped, never followed: `check DIR` reads only files
+//! inside `DIR`, and a link loop ends nothing.
 
 use std::fmt;
 use std::io::{self, Read};
@@ -110,7 +112,9 @@ pub fn collect_one(arg: &Path, failed: &mut bool, keep: Option<Filter>) -> Vec<I
 fn walk(dir: &Path, failed: &mut bool, keep: Option<Filter>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut builder = ignore::WalkBuilder::new(dir);
-    builder.require_git(false);
+    // Symbolic links are never followed (a link to a file or a directory is skipped, so the
+    // walk cannot leave the tree it was given, and a link loop cannot trap it).
+    builder.require_git(false).follow_links(false);
     if let Some(keep) = keep {
         builder.filter_entry(move |e| {
             let is_dir = e.file_type().is_some_and(|t| t.is_dir());
@@ -152,6 +156,28 @@ mod tests {
         assert_eq!(f("c.txt"), Format::Plain);
         assert_eq!(f("noext"), Format::Plain);
         assert_eq!(Input::Stdin.format(), Format::Plain);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_walk_skips_symlinks_out_of_the_tree_and_survives_loops() {
+        use std::os::unix::fs::symlink;
+        let root = std::env::temp_dir().join(format!("copydesk-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let (tree, outside) = (root.join("tree"), root.join("outside"));
+        std::fs::create_dir_all(tree.join("sub")).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(tree.join("story.md"), "In the tree.").unwrap();
+        std::fs::write(outside.join("secret.md"), "Outside.").unwrap();
+        symlink(outside.join("secret.md"), tree.join("linked.md")).unwrap();
+        symlink(&outside, tree.join("away")).unwrap();
+        symlink(&tree, tree.join("sub").join("loop")).unwrap();
+        symlink(tree.join("sub").join("self"), tree.join("sub").join("self")).unwrap();
+        let mut failed = false;
+        let found = walk(&tree, &mut failed, None);
+        let _ = std::fs::remove_dir_all(&root);
+        assert_eq!(found, vec![tree.join("story.md")]);
+        assert!(!failed);
     }
 
     #[test]

@@ -61,7 +61,13 @@ pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of each line's first byte; the first is 0.
     starts: Vec<usize>,
+    /// About every [`CHECKPOINT`] bytes: (byte offset, UTF-16 units before it, code points
+    /// before it). A column is counted from the nearest checkpoint, so converting many offsets
+    /// on one very long line stays linear.
+    checkpoints: Vec<(usize, usize, usize)>,
 }
+
+const CHECKPOINT: usize = 256;
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
@@ -76,7 +82,31 @@ impl<'a> LineIndex<'a> {
             }
             i += 1;
         }
-        LineIndex { text, starts }
+        let mut checkpoints = vec![(0, 0, 0)];
+        let (mut u16s, mut chars) = (0, 0);
+        for (b, c) in text.char_indices() {
+            if b >= checkpoints.last().map_or(0, |c| c.0) + CHECKPOINT {
+                checkpoints.push((b, u16s, chars));
+            }
+            u16s += c.len_utf16();
+            chars += 1;
+        }
+        LineIndex {
+            text,
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// The units of `enc` in the text before byte `offset` (a char boundary).
+    fn units_before(&self, offset: usize, enc: Encoding) -> usize {
+        if enc == Encoding::Utf8 {
+            return offset;
+        }
+        let k = self.checkpoints.partition_point(|c| c.0 <= offset).saturating_sub(1);
+        let (at, u16s, chars) = self.checkpoints.get(k).copied().unwrap_or((0, 0, 0));
+        let base = if enc == Encoding::Utf16 { u16s } else { chars };
+        base + self.text[at..offset].chars().map(|c| enc.width(c)).sum::<usize>()
     }
 
     /// The byte range of a line's content, without its line break.
@@ -102,7 +132,7 @@ impl<'a> LineIndex<'a> {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let (start, end) = self.line_content(line);
         let upto = offset.min(end);
-        let character: usize = self.text[start..upto].chars().map(|c| enc.width(c)).sum();
+        let character = self.units_before(upto, enc) - self.units_before(start, enc);
         Position::new(saturate(line), saturate(character))
     }
 
@@ -309,6 +339,28 @@ mod tests {
     use super::*;
 
     const ENCODINGS: [Encoding; 3] = [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32];
+
+    #[test]
+    fn columns_on_a_long_line_match_a_count_from_the_line_start() {
+        let text = format!("x\n{}\r\nend", "a😀é中".repeat(400));
+        let index = LineIndex::new(&text);
+        for offset in (0..text.len()).filter(|&o| text.is_char_boundary(o)).step_by(7) {
+            for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+                let p = index.position(offset, enc);
+                let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+                let naive: usize = text[start..offset]
+                    .trim_end_matches('\r')
+                    .chars()
+                    .map(|c| enc.width(c))
+                    .sum();
+                assert_eq!(p.character as usize, naive, "{offset} {enc:?}");
+                assert_eq!(
+                    index.offset(p, enc),
+                    offset.min(start + text[start..].find(['\r', '\n']).unwrap_or(text.len() - start))
+                );
+            }
+        }
+    }
 
     fn pos(line: u32, character: u32) -> Position {
         Position::new(line, character)

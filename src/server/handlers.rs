@@ -184,6 +184,11 @@ impl LanguageServer for Backend {
         let offered = caps.general.as_ref().and_then(|g| g.position_encodings.as_deref());
         let encoding = Encoding::negotiate(offered);
         self.shared.set_encoding(encoding);
+        let hover_formats = caps
+            .text_document
+            .as_ref()
+            .and_then(|t| t.hover.as_ref()?.content_format.as_deref());
+        self.shared.set_plaintext_hover(hover::wants_plaintext(hover_formats));
         let can_pull = caps.workspace.as_ref().and_then(|w| w.configuration) == Some(true);
         self.can_pull.store(can_pull, Ordering::SeqCst);
         let inlay_refresh = caps
@@ -326,7 +331,12 @@ impl LanguageServer for Backend {
         let Some(v) = self.view(&at.text_document.uri).await? else {
             return Ok(None);
         };
-        Ok(hover::hover(&v.text, &v.analysis, at.position, v.encoding))
+        let card = hover::hover(&v.text, &v.analysis, at.position, v.encoding);
+        Ok(if self.shared.plaintext_hover() {
+            card.map(hover::as_plaintext)
+        } else {
+            card
+        })
     }
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {

@@ -115,6 +115,51 @@ fn shorten(s: &str, max: usize) -> String {
     cut
 }
 
+/// Whether a client whose `hover.contentFormat` is `formats` wants plain text: its first
+/// format that copydesk can write is plain text. Markdown when it says nothing.
+pub fn wants_plaintext(formats: Option<&[MarkupKind]>) -> bool {
+    let known = formats
+        .unwrap_or_default()
+        .iter()
+        .find(|k| matches!(k, MarkupKind::Markdown | MarkupKind::PlainText));
+    known == Some(&MarkupKind::PlainText)
+}
+
+/// The same hover as plain text: the card's emphasis markers and escapes removed.
+pub fn as_plaintext(hover: Hover) -> Hover {
+    let HoverContents::Markup(m) = &hover.contents else {
+        return hover;
+    };
+    if m.kind != MarkupKind::Markdown {
+        return hover;
+    }
+    let value = unmark(&m.value);
+    Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::PlainText,
+            value,
+        }),
+        range: hover.range,
+    }
+}
+
+/// Undoes [`escape`] and drops `**`, the only markup a card uses besides list dashes and
+/// quote marks, which read well as they are.
+fn unmark(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut chars = md.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Backslash-escapes the characters Markdown would read as markup.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -7,6 +7,7 @@
 //! - `session`: open documents, settings and the outbox, behind one `std::sync::Mutex`.
 //! - [`documents`]: a document's rope, version and language id; the one edit path.
 //! - `worker`: per-document analysis off the message loop, panics caught.
+//! - `resilience`: a panic guard around every handler; edits the transport could not read.
 //! - [`convert`]: byte offsets ⇄ LSP positions, findings → diagnostics.
 //! - [`config`]: editor settings → analysis rules. `projects`: `copydesk.toml` per document,
 //!   the last good one kept. `hover`: the person card. `log`: stderr.
@@ -47,10 +48,12 @@ mod capabilities;
 mod handlers;
 mod hover;
 mod inlay;
+mod limit;
 mod log;
 mod mentions;
 mod outline;
 mod projects;
+mod resilience;
 mod session;
 mod worker;
 
@@ -58,10 +61,12 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures::future;
 use tokio::sync::mpsc;
 use tower_lsp::{LspService, Server};
 
 use handlers::Backend;
+use resilience::{CatchPanic, Unapplied};
 use session::Shared;
 use transport::End;
 
@@ -98,10 +103,24 @@ async fn serve() -> u8 {
 
     let (outbox, outbox_rx) = mpsc::unbounded_channel();
     let shared = Arc::new(Shared::new(outbox));
-    let (service, socket) = LspService::new(|client| {
+    let unsynced = shared.clone();
+    let guard = shared.clone();
+    let builder = LspService::build(|client| {
         tokio::spawn(session::deliver(client.clone(), outbox_rx));
         Backend::new(client, shared)
+    })
+    .custom_method(transport::UNAPPLIED, move |_: &Backend, params: Unapplied| {
+        resilience::unapplied(&unsynced, params);
+        future::ready(())
     });
+    // Debug builds only: a request whose handler panics, so the end-to-end tests can show that
+    // a panic in any handler is survived.
+    #[cfg(debug_assertions)]
+    let builder = builder.custom_method("copydesk/debugPanic", |_: &Backend, fail: bool| {
+        resilience::debug_panic(fail)
+    });
+    let (service, socket) = builder.finish();
+    let service = CatchPanic::new(service, guard);
     let server = tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
 
     let end = input.await;

@@ -33,6 +33,11 @@ pub enum Outgoing {
         typ: MessageType,
         message: String,
     },
+    /// `window/showMessage`: for what the user must act on.
+    Show {
+        typ: MessageType,
+        message: String,
+    },
 }
 
 /// What one analysis run works on: a copy of the text and everything needed to judge later
@@ -41,7 +46,12 @@ pub enum Outgoing {
 pub struct Snapshot {
     /// The open-document id: a document closed and reopened under the same URI gets a new one.
     pub id: u64,
+    /// Bumped on every edit batch. The client's version cannot tell states apart when it goes
+    /// backwards (5, 3, 5), so freshness is judged on this.
+    pub revision: u64,
     pub version: i32,
+    /// The text is known to differ from the client's: analyse nothing.
+    pub unsynced: bool,
     pub config_gen: u64,
     pub encoding: Encoding,
     pub text: Arc<str>,
@@ -51,7 +61,7 @@ pub struct Snapshot {
 /// The latest analysis of a document, kept for hover.
 #[derive(Clone, Debug)]
 pub struct Cached {
-    pub version: i32,
+    pub revision: u64,
     pub config_gen: u64,
     pub text: Arc<str>,
     pub analysis: Arc<Analysis>,
@@ -66,6 +76,9 @@ struct Entry {
     cache: Option<Cached>,
     /// The `copydesk.toml` that applies to this document, if any.
     project: Option<PathBuf>,
+    revision: u64,
+    /// Why the text is out of step with the client's, until a full-text change or a re-open.
+    unsynced: Option<String>,
 }
 
 #[derive(Default)]
@@ -75,6 +88,8 @@ struct State {
     /// Bumped on every settings change; results computed under older settings are dropped.
     config_gen: u64,
     encoding: Encoding,
+    /// The client reads hover as plain text only.
+    plaintext_hover: bool,
     next_id: u64,
     /// The last good config of each `copydesk.toml` in use (rules, lexicon, house rules).
     projects: HashMap<PathBuf, Config>,
@@ -115,12 +130,26 @@ impl Shared {
         self.send(Outgoing::Log { typ, message });
     }
 
+    /// Logs, and shows the message to the user.
+    pub fn show(&self, typ: MessageType, message: String) {
+        self.log(typ, message.clone());
+        self.send(Outgoing::Show { typ, message });
+    }
+
     pub fn set_encoding(&self, encoding: Encoding) {
         self.lock().encoding = encoding;
     }
 
     pub fn encoding(&self) -> Encoding {
         self.lock().encoding
+    }
+
+    pub fn set_plaintext_hover(&self, plain: bool) {
+        self.lock().plaintext_hover = plain;
+    }
+
+    pub fn plaintext_hover(&self) -> bool {
+        self.lock().plaintext_hover
     }
 
     /// Takes new settings and wakes every document's worker to re-analyse under them.
@@ -154,20 +183,75 @@ impl Shared {
             wake,
             cache: None,
             project: None,
+            revision: 0,
+            unsynced: None,
         };
         s.docs.insert(uri, entry);
         (id, rx)
     }
 
     /// Applies a `didChange` batch and wakes the worker. False when the document is not open.
+    ///
+    /// A version that does not go up is a client bug, but the client has applied the edit to
+    /// its own text, so the edit is applied here too (the text stays in step), the version is
+    /// taken as sent (diagnostics carry the version the client last named), and a warning
+    /// naming the document says so. A document out of sync is repaired by a change that
+    /// replaces the whole text.
     pub fn change(&self, uri: &Url, changes: &[TextDocumentContentChangeEvent], version: i32) -> bool {
         let mut s = self.lock();
         let enc = s.encoding;
         let Some(entry) = s.docs.get_mut(uri) else {
             return false;
         };
+        let old = entry.doc.version();
         entry.doc.apply_changes(changes, version, enc);
+        entry.revision += 1;
+        let repaired = entry.unsynced.is_some() && changes.iter().any(|c| c.range.is_none());
+        if repaired {
+            entry.unsynced = None;
+        }
         entry.wake.send_replace(());
+        drop(s);
+        if version <= old {
+            let msg = format!("didChange for {uri} goes from version {old} to {version}; applied as sent");
+            self.log(MessageType::WARNING, msg);
+        }
+        if repaired {
+            self.log(
+                MessageType::INFO,
+                format!("{uri} is in sync again (full text received)"),
+            );
+        }
+        true
+    }
+
+    /// Marks the document out of sync after an edit that could not be applied: its diagnostics
+    /// are cleared and nothing is analysed until a full-text change or a re-open. The user is
+    /// told once per loss of sync. False when the document is not open.
+    pub fn unsynced(&self, uri: &Url, reason: &str) -> bool {
+        let mut s = self.lock();
+        let Some(entry) = s.docs.get_mut(uri) else {
+            return false;
+        };
+        let first = entry.unsynced.is_none();
+        entry.unsynced = Some(reason.to_string());
+        entry.revision += 1;
+        entry.cache = None;
+        self.send(Outgoing::Diagnostics {
+            uri: uri.clone(),
+            diagnostics: Vec::new(),
+            version: None,
+        });
+        drop(s);
+        let message = format!(
+            "copydesk could not apply an edit to {uri} ({reason}); its checks are paused until the \
+             document is reopened or sent whole"
+        );
+        if first {
+            self.show(MessageType::ERROR, message);
+        } else {
+            self.log(MessageType::ERROR, message);
+        }
         true
     }
 
@@ -190,12 +274,12 @@ impl Shared {
     }
 
     /// The cached analysis when it matches the current text and settings, else a snapshot to
-    /// analyse. `None` when the document is not open.
+    /// analyse. `None` when the document is not open, or out of sync with the client.
     pub fn cached_or_snapshot(&self, uri: &Url) -> Option<Result<(Cached, Encoding), Snapshot>> {
         let s = self.lock();
-        let entry = s.docs.get(uri)?;
+        let entry = s.docs.get(uri).filter(|e| e.unsynced.is_none())?;
         match &entry.cache {
-            Some(c) if c.version == entry.doc.version() && c.config_gen == s.config_gen => {
+            Some(c) if c.revision == entry.revision && c.config_gen == s.config_gen => {
                 Some(Ok((c.clone(), s.encoding)))
             }
             _ => Some(Err(snapshot_of(&s, entry))),
@@ -217,11 +301,11 @@ impl Shared {
         let Some(entry) = s.docs.get_mut(uri) else {
             return;
         };
-        if entry.id != snap.id || entry.doc.version() != snap.version || config_gen != snap.config_gen {
+        if entry.id != snap.id || entry.revision != snap.revision || config_gen != snap.config_gen || snap.unsynced {
             return;
         }
         entry.cache = Some(Cached {
-            version: snap.version,
+            revision: snap.revision,
             config_gen,
             text: snap.text.clone(),
             analysis,
@@ -288,7 +372,9 @@ fn config_of(s: &State, entry: &Entry) -> Config {
 fn snapshot_of(s: &State, entry: &Entry) -> Snapshot {
     Snapshot {
         id: entry.id,
+        revision: entry.revision,
         version: entry.doc.version(),
+        unsynced: entry.unsynced.is_some(),
         config_gen: s.config_gen,
         encoding: s.encoding,
         text: Arc::from(entry.doc.text()),
@@ -306,6 +392,7 @@ pub async fn deliver(client: Client, mut outbox: mpsc::UnboundedReceiver<Outgoin
                 version,
             } => client.publish_diagnostics(uri, diagnostics, version).await,
             Outgoing::Log { typ, message } => client.log_message(typ, message).await,
+            Outgoing::Show { typ, message } => client.show_message(typ, message).await,
         }
     }
 }

@@ -5,7 +5,9 @@
 //! blocking pool inside `catch_unwind`, and hands the result to
 //! [`Shared::publish_if_current`]. Edits that arrive while it is analysing only mark the channel
 //! again, so however many come, the next run sees the newest text: runs coalesce, with no fixed
-//! debounce delay. Closing the document drops the sender and the worker ends.
+//! debounce delay. Closing the document drops the sender and the worker ends. A document out of
+//! sync with the client is not analysed; a very large one is analysed up to a limit (see
+//! `limit`). Converting findings to diagnostics is guarded too.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
@@ -13,8 +15,8 @@ use std::sync::Arc;
 use tokio::sync::watch;
 use tower_lsp::lsp_types::{MessageType, Url};
 
-use super::convert;
 use super::session::{Shared, Snapshot};
+use super::{convert, limit};
 use crate::analysis::{self, Analysis};
 
 pub async fn run(shared: Arc<Shared>, uri: Url, id: u64, mut wake: watch::Receiver<()>) {
@@ -22,20 +24,34 @@ pub async fn run(shared: Arc<Shared>, uri: Url, id: u64, mut wake: watch::Receiv
         let Some(snap) = shared.snapshot(&uri, id) else {
             break;
         };
+        if snap.unsynced {
+            continue;
+        }
         let Some(analysis) = analyze(&shared, &snap).await else {
             continue;
         };
-        let diagnostics = convert::diagnostics(&snap.text, &analysis, snap.encoding, &uri);
-        shared.publish_if_current(&uri, &snap, Arc::new(analysis), diagnostics);
+        let analysis = Arc::new(analysis);
+        let (text, found, encoding, at) = (snap.text.clone(), analysis.clone(), snap.encoding, uri.clone());
+        let converted = guarded(move || {
+            let mut diagnostics = convert::diagnostics(&text, &found, encoding, &at);
+            diagnostics.extend(limit::notice(&text, encoding));
+            diagnostics
+        });
+        let Some(diagnostics) = converted.await else {
+            shared.log(MessageType::ERROR, format!("converting the findings for {uri} failed"));
+            continue;
+        };
+        shared.publish_if_current(&uri, &snap, analysis, diagnostics);
     }
 }
 
-/// Analyses a snapshot on the blocking pool. A panic is logged (by the hook, then to the
-/// client) and gives `None`; the server keeps serving.
+/// Analyses a snapshot on the blocking pool: the whole text, or its first
+/// [`limit::MAX_ANALYSED`] bytes. A panic is logged (by the hook, then to the client) and gives
+/// `None`; the server keeps serving.
 pub async fn analyze(shared: &Shared, snap: &Snapshot) -> Option<Analysis> {
     let text = snap.text.clone();
     let config = snap.config.clone();
-    let result = guarded(move || analysis::analyze(&text, &config)).await;
+    let result = guarded(move || analysis::analyze(limit::analysed(&text), &config)).await;
     if result.is_none() {
         shared.log(
             MessageType::ERROR,

@@ -5,6 +5,7 @@ use super::lex::{self, LEX};
 use super::phrase::{left_subject, right_phrase};
 use super::{source, Cx};
 use crate::analysis::model::{Source, SourceKind, Span};
+use crate::analysis::work;
 
 /// Hearsay adverbs: the claim is attributed to no one.
 fn is_hearsay_adverb(w: &str) -> bool {
@@ -62,6 +63,7 @@ pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>
     let claim_to_end = |from: usize| claim_span(cx, from, b);
     let mut i = a;
     while i < b {
+        work::tick(1);
         if cx.in_quote.get(i).copied().unwrap_or(false) || !cx.is_word(i) {
             i += 1;
             continue;
@@ -372,8 +374,14 @@ fn claim_before_cue(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<Span> {
     claim_span(cx, a, e)
 }
 
-/// Tokens `s..e` without trailing sentence punctuation, as a span.
-fn claim_span(cx: &Cx<'_, '_>, s: usize, mut e: usize) -> Option<Span> {
+/// The most tokens a claim spans: a sentence with no full stop (a paste of "a source said that
+/// …") would otherwise give every cue a claim to its far end, quadratic in all that reads them.
+pub(crate) const MAX_CLAIM_TOKENS: usize = 400;
+
+/// Tokens `s..e` without trailing sentence punctuation, as a span of at most
+/// [`MAX_CLAIM_TOKENS`] tokens.
+fn claim_span(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Span> {
+    let mut e = e.min(s.saturating_add(MAX_CLAIM_TOKENS));
     while e > s && matches!(cx.text(e - 1), "." | "!" | "?" | "," | ";") {
         e -= 1;
     }

@@ -7,6 +7,7 @@
 
 use super::lex;
 use super::Cx;
+use crate::analysis::work;
 
 /// The most tokens a subject phrase may have.
 const MAX_SUBJECT: usize = 24;
@@ -111,6 +112,7 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
         if boundary || j - s >= 60 {
             break;
         }
+        work::tick(1);
         s -= 1;
     }
     let chunks = split_commas(cx, s, j);

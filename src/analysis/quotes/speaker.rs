@@ -20,6 +20,7 @@ use super::spans::RawQuote;
 use super::words;
 use crate::analysis::model::{Person, Quote, QuoteKind, Source, SourceKind, Span, Speaker};
 use crate::analysis::segment::{Document, TokenKind};
+use crate::analysis::work;
 
 /// A speaker candidate: a source, or a fallback tag.
 #[derive(Clone, Debug)]
@@ -105,6 +106,7 @@ pub(super) fn candidates(v: &View<'_>, sources: &[Source], people: &[Person], ta
     let cues = Overlaps::new(primary.iter().filter_map(|c| c.cue));
     let mut covered_tags = Vec::new();
     for t in tags {
+        work::tick(1);
         let covered = speakers.any(t.speaker) || cues.any(t.cue);
         let c = Candidate {
             speaker: t.speaker,

@@ -23,6 +23,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::analysis::work;
+
 use crate::analysis::lexicon;
 use crate::analysis::model::{Related, SourceKind, Span};
 use crate::analysis::rules::{Context, Draft};
@@ -33,7 +35,7 @@ static OPINION: LazyLock<HashSet<String>> =
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     let text = cx.text();
-    let mut seen: Vec<Span> = Vec::new();
+    let mut seen: HashSet<Span> = HashSet::new();
     for src in cx.analysis.sources.iter().filter(|s| s.kind == SourceKind::Anonymous) {
         let spans = src.claim.into_iter().chain(
             src.quotes
@@ -42,11 +44,12 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
                 .map(|q| q.span),
         );
         for region in spans {
+            work::tick(region.len());
             for word in words_in(text, region) {
                 if seen.contains(&word) || !OPINION.contains(&word.of(text).to_lowercase()) {
                     continue;
                 }
-                seen.push(word);
+                seen.insert(word);
                 out.push(Draft {
                     span: word,
                     message: format!(

@@ -184,3 +184,25 @@ fn descriptors_that_differ_only_in_case_or_article_show_once() {
     let got = super::unique_descriptors(["Singer", "The singer", "the singer", "a nurse"].into_iter());
     assert_eq!(got, vec!["Singer", "a nurse"]);
 }
+
+#[test]
+fn a_plaintext_client_gets_the_card_without_markup() {
+    use tower_lsp::lsp_types::MarkupKind::{Markdown, PlainText};
+    assert!(wants_plaintext(Some(&[PlainText])));
+    assert!(wants_plaintext(Some(&[PlainText, Markdown])));
+    assert!(!wants_plaintext(Some(&[Markdown, PlainText])));
+    assert!(!wants_plaintext(None));
+    assert!(!wants_plaintext(Some(&[])));
+    let md = Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: "**Ana \\*Ortiz\\***\n\n- **Age:** 41\n  > \\[sic\\] a\\\\b".into(),
+        }),
+        range: None,
+    };
+    let HoverContents::Markup(plain) = as_plaintext(md).contents else {
+        panic!("markup expected");
+    };
+    assert_eq!(plain.kind, MarkupKind::PlainText);
+    assert_eq!(plain.value, "Ana *Ortiz*\n\n- Age: 41\n  > [sic] a\\b");
+}

@@ -100,3 +100,58 @@ fn hover_uses_the_cache_only_while_it_is_current() {
         .cached_or_snapshot(&Url::parse("file:///other.txt").unwrap())
         .is_none());
 }
+
+#[test]
+fn a_version_going_back_is_applied_logged_and_cannot_revive_an_old_result() {
+    let (shared, mut rx, uri) = setup();
+    let (id, _wake) = shared.open(uri.clone(), Document::new("ab", 5, "markdown"));
+    let first = shared.snapshot(&uri, id).unwrap();
+    assert!(shared.change(&uri, &typing(2), 3));
+    assert!(shared.change(&uri, &typing(3), 5));
+    let logs: Vec<String> = std::iter::from_fn(|| rx.try_recv().ok())
+        .filter_map(|m| match m {
+            Outgoing::Log { message, .. } => Some(message),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(logs.len(), 1, "{logs:?}");
+    assert!(
+        logs[0].contains("from version 5 to 3") && logs[0].contains("story.md"),
+        "{logs:?}"
+    );
+    publish(&shared, &uri, &first);
+    assert_eq!(queued(&mut rx), vec![], "version 5 again, but not the same text");
+    let now = shared.snapshot(&uri, id).unwrap();
+    assert_eq!((now.version, &*now.text), (5, "abxx"));
+    publish(&shared, &uri, &now);
+    assert_eq!(queued(&mut rx), vec![Some(5)]);
+}
+
+#[test]
+fn an_unapplied_edit_pauses_the_document_until_the_full_text_comes() {
+    let (shared, mut rx, uri) = setup();
+    let (id, _wake) = shared.open(uri.clone(), Document::new("ab", 1, "markdown"));
+    let before = shared.snapshot(&uri, id).unwrap();
+    assert!(shared.unsynced(&uri, "bad position"));
+    assert!(shared.unsynced(&uri, "bad again"));
+    let msgs: Vec<Outgoing> = std::iter::from_fn(|| rx.try_recv().ok()).collect();
+    let shown = msgs.iter().filter(|m| matches!(m, Outgoing::Show { .. })).count();
+    assert_eq!(shown, 1, "the user is told once: {msgs:?}");
+    assert!(matches!(&msgs[0], Outgoing::Diagnostics { version: None, diagnostics, .. } if diagnostics.is_empty()));
+    publish(&shared, &uri, &before);
+    assert!(shared.change(&uri, &typing(0), 2));
+    let snap = shared.snapshot(&uri, id).unwrap();
+    assert!(snap.unsynced && shared.cached_or_snapshot(&uri).is_none());
+    publish(&shared, &uri, &snap);
+    assert_eq!(queued(&mut rx), vec![], "nothing from text the client does not have");
+    let whole = vec![TextDocumentContentChangeEvent {
+        range: None,
+        range_length: None,
+        text: "fresh".into(),
+    }];
+    assert!(shared.change(&uri, &whole, 3));
+    let snap = shared.snapshot(&uri, id).unwrap();
+    assert!(!snap.unsynced);
+    publish(&shared, &uri, &snap);
+    assert_eq!(queued(&mut rx), vec![Some(3)]);
+}
