@@ -2,7 +2,7 @@
 
 use super::classify::classify;
 use super::lex::{self, LEX};
-use super::phrase::{left_subject, right_phrase};
+use super::phrase::{compound_end, left_subject, right_phrase};
 use super::{source, Cx};
 use crate::analysis::model::{Source, SourceKind, Span};
 use crate::analysis::work;
@@ -292,7 +292,7 @@ fn inversion_first(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     let next = cx.low(i + 1);
     at_start
         && lex::allows_inversion(cx.low(i))
-        && (cx.is_word(i + 1) || (cx.is_number(i + 1) && cx.is_word(i + 2)))
+        && (cx.is_word(i + 1) || (cx.is_number(i + 1) && cx.is_word(compound_end(cx, i + 1))))
         && !lex::is_time_word(next)
         && (lex::is_determiner(next)
             || lex::is_counting_determiner(next)

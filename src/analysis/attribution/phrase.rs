@@ -336,12 +336,14 @@ fn name_before_appositive(cx: &Cx<'_, '_>, a: usize, and: usize) -> Option<usize
 /// `said [a source close to the couple].`, `according to [the source],`. A trailing
 /// `, Jane Doe` appositive is included: `said a spokeswoman, Jane Doe.`
 pub(super) fn right_phrase(cx: &Cx<'_, '_>, s: usize, b: usize) -> Option<(usize, usize)> {
-    // A number may open the phrase when a word follows: "said 9/11 widow Terry Strada".
-    let opens = cx.is_word(s) || (cx.is_number(s) && cx.is_word(s + 1));
+    // A number, or a compound it opens, may open the phrase when a word follows: "said 9/11
+    // widow Terry Strada", "said 22-year-old student Ana Vega".
+    let number_end = if cx.is_number(s) { compound_end(cx, s) } else { s };
+    let opens = cx.is_word(s) || (number_end > s && cx.is_word(number_end));
     if s >= b || !opens || lex::is_time_word(cx.low(s)) || is_wh(cx.low(s)) {
         return None;
     }
-    let mut e = s;
+    let mut e = number_end;
     while e < b && e - s < MAX_SUBJECT {
         let t = cx.text(e);
         let stop = if cx.is_word(e) {
@@ -373,6 +375,24 @@ pub(super) fn right_phrase(cx: &Cx<'_, '_>, s: usize, b: usize) -> Option<(usize
         }
     }
     valid_phrase(cx, s, e).then_some((s, e))
+}
+
+/// The token after a compound opened by token `s` and written without spaces, joined by
+/// hyphens or slashes ("9/11"); `s + 1` when there is none.
+pub(super) fn compound_end(cx: &Cx<'_, '_>, s: usize) -> usize {
+    let glued = |a: usize, b: usize| match (cx.doc.tokens.get(a), cx.doc.tokens.get(b)) {
+        (Some(x), Some(y)) => x.span.end == y.span.start,
+        _ => false,
+    };
+    let mut e = s + 1;
+    while matches!(cx.text(e), "-" | "/")
+        && glued(e - 1, e)
+        && glued(e, e + 1)
+        && (cx.is_word(e + 1) || cx.is_number(e + 1))
+    {
+        e += 2;
+    }
+    e
 }
 
 fn is_wh(w: &str) -> bool {
