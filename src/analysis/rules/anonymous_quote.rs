@@ -22,6 +22,12 @@
 //! - Quotations by a named person, or a pronoun or epithet standing for one.
 //! - Quotations with no speaker at all (that is `unattributed-quote`).
 //! - Titles, nicknames and scare quotes.
+//!
+//! ## One finding per problem
+//! When `anonymous-source` is on at this rule's severity or above, its finding on the same source
+//! already says this (its message names what is missing and its related information lists the
+//! quotations), so this finding is folded into it. Turn `anonymous-source` off, or set it below
+//! this rule, to see this rule's findings on their own.
 
 use crate::analysis::model::{QuoteKind, Related, SourceKind};
 use crate::analysis::rules::{Context, Draft};

@@ -15,6 +15,12 @@
 //!
 //! ## Not flagged
 //! Later references to the same source ("the aide added"): the first mention carries the flag.
+//!
+//! ## One finding per problem
+//! When `anonymous-source` is on at this rule's severity or above, its finding on the same source
+//! already says this (its message names what is missing and its related information lists the
+//! quotations), so this finding is folded into it. Turn `anonymous-source` off, or set it below
+//! this rule, to see this rule's findings on their own.
 
 use super::describe_source;
 use crate::analysis::model::SourceKind;
