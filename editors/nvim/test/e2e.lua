@@ -632,13 +632,13 @@ local function check_files()
     assert(require('copydesk').config({}).settings.copydesk.inlayHints == nil, 'unset by default')
   end)
   check('copydesk.rule_ids lists every rule id of the server registry', function()
-    local registry = table.concat(vim.fn.readfile(nvim_dir .. '/../../src/analysis/rules/mod.rs'), '\n')
+    local registry = table.concat(vim.fn.readfile(nvim_dir .. '/../../src/analysis/model/rule_id.rs'), '\n')
     local ids = {}
     for id in registry:gmatch('=> [%w_]+, "([a-z-]+)", %u%l+,') do
       table.insert(ids, id)
     end
     table.sort(ids)
-    assert(#ids > 0, 'no rule ids found in src/analysis/rules/mod.rs')
+    assert(#ids > 0, 'no rule ids found in src/analysis/model/rule_id.rs')
     assert(vim.deep_equal(ids, require('copydesk').rule_ids), vim.inspect(ids))
   end)
 end
