@@ -39,7 +39,7 @@ impl Severity {
     }
 }
 
-/// Calls `$callback! { Variant => module, "id", Severity, "summary"; ... }` with every rule,
+/// Calls `$callback!` with every rule as `Variant => module, id-literal, severity, summary;`,
 /// sorted by id. Add a rule here, in its own file under `rules/`, and in `tests/fixtures/<id>/`.
 macro_rules! rule_table {
     ($callback:ident) => {
