@@ -66,6 +66,7 @@ pub fn find(doc: &Document<'_>, sources: &mut Vec<Source>, people: &[Person]) ->
         reach.push(end);
     }
     speaker::carry_over(doc, &raws, &mut quotes, &cands.primary, &reach);
+    speaker::from_previous_sentence(doc, &raws, &mut quotes, &cands.primary);
     speaker::link_sources(&quotes, sources);
     quotes
 }

@@ -13,7 +13,9 @@
 //! 5. a candidate after it at the end of its sentence (`felt “humiliated,” a source says.`);
 //! 6. carry-over ([`carry_over`]): the speaker of the previous speech quotation when no new
 //!    speaker intervenes, in the same paragraph, from the previous paragraph to a paragraph that
-//!    opens with a quotation, and across the parts of a multi-paragraph quotation.
+//!    opens with a quotation, and across the parts of a multi-paragraph quotation;
+//! 7. a quotation that is a sentence of its own takes the one source of the sentence before
+//!    ([`from_previous_sentence`]: `Vos said the audit was unfair. “It was a hatchet job.”`).
 
 use super::fallback::{self, Tag, View};
 use super::spans::RawQuote;
@@ -470,6 +472,48 @@ fn continues(
         })
         .map_or(usize::MAX, |s| s.tokens.start);
     q.opens_paragraph && q.paragraph == pq.paragraph + 1 && from >= second_last_sentence
+}
+
+/// A quotation that is a sentence of its own, with no speaker after carry-over, takes the one
+/// source of the sentence before it (in its paragraph or closing the paragraph before): the
+/// paraphrase-then-quote convention ("Mr Vos said the audit was unfair. “It was a hatchet
+/// job.”"). With no source there, or two, it stays unattributed. Institutions and documents do
+/// not speak a quotation this way.
+pub(super) fn from_previous_sentence(doc: &Document<'_>, raws: &[RawQuote], quotes: &mut [Quote], cands: &[Candidate]) {
+    for (q, raw) in quotes.iter_mut().zip(raws) {
+        if q.kind != QuoteKind::Speech || q.speaker.is_some() {
+            continue;
+        }
+        let Some(si) = doc.sentence_at(raw.span.start) else {
+            continue;
+        };
+        let (Some(own), Some(prev)) = (
+            doc.sentences.get(si),
+            si.checked_sub(1).and_then(|p| doc.sentences.get(p)),
+        ) else {
+            continue;
+        };
+        // The quotation is the whole sentence: nothing outside it but punctuation.
+        let alone = own.tokens.clone().filter(|t| !raw.tokens.contains(t)).all(|t| {
+            doc.tokens
+                .get(t)
+                .is_some_and(|k| matches!(k.kind, TokenKind::Punct | TokenKind::Quote))
+        });
+        if !alone || own.paragraph > prev.paragraph + 1 {
+            continue;
+        }
+        let from = cands.partition_point(|c| c.first < prev.tokens.start);
+        let mut in_prev = cands
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.first < prev.tokens.end)
+            .filter(|c| c.cue.is_some() && !matches!(c.kind, SourceKind::Institution | SourceKind::Document));
+        work::tick(1);
+        if let (Some(c), None) = (in_prev.next(), in_prev.next()) {
+            assign(q, c);
+        }
+    }
 }
 
 /// Within each multi-paragraph quotation, parts with no speaker take the first one found.
