@@ -240,6 +240,30 @@ fn phrasal_ok(cx: &Cx<'_, '_>, i: usize) -> bool {
 }
 
 /// Whether token `i` is a speech or belief verb used as a verb here.
+/// Whether the verb at `i` reports a refusal to speak rather than a statement: "declined to
+/// comment", "refused to say", "did not (immediately) respond", "could not be reached".
+fn refuses_comment(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
+    let w = cx.low(i);
+    if matches!(
+        w,
+        "declined" | "declines" | "decline" | "refused" | "refuses" | "refuse"
+    ) && cx.low(i + 1) == "to"
+    {
+        return true;
+    }
+    let withheld = matches!(
+        w,
+        "respond" | "responded" | "comment" | "commented" | "return" | "returned"
+    );
+    let negated = (a..i).rev().take(3).any(|t| {
+        matches!(
+            cx.low(t),
+            "not" | "never" | "didn't" | "didn’t" | "hasn't" | "hasn’t" | "haven't" | "haven’t"
+        )
+    });
+    withheld && negated
+}
+
 fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     let w = cx.low(i);
     let prev = if i > a { cx.low(i - 1) } else { "" };
@@ -249,6 +273,11 @@ fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     }
     // "to say", "to tell": an infinitive, not a claim.
     if prev == "to" || !phrasal_ok(cx, i) {
+        return false;
+    }
+    // "declined to comment", "did not immediately respond": a refused or withheld statement
+    // carries no claim, so it makes no source.
+    if refuses_comment(cx, i, a) {
         return false;
     }
     let attributive = lex::is_determiner(prev) || prev.ends_with("'s") || prev.ends_with("’s");
