@@ -6,7 +6,7 @@ use crate::analysis::segment::{Document, TokenKind};
 
 use super::lists::{lists, lower, FastMap, FastSet};
 use super::mentions::{build, NameMention};
-use super::runs::{candidate, runs};
+use super::runs::{candidate, month_after_preposition, runs};
 use super::tokens::Shape;
 use crate::analysis::text::{fold, one_edit};
 
@@ -69,7 +69,9 @@ pub fn propagate(doc: &Document<'_>, shapes: &[Shape], found: Vec<NameMention>) 
                 continue;
             }
             let words: Vec<String> = m.words.iter().map(|&i| fold(shapes[i].name.of(&doc.text))).collect();
-            if place_after(doc, c.tokens.end) {
+            // "take place in May": a month after a word of time is a date, even when a person
+            // in the story is called May.
+            if place_after(doc, c.tokens.end) || (m.words.len() == 1 && month_after_preposition(doc, m.words[0])) {
                 continue;
             }
             let hit = match words.as_slice() {
