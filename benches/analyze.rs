@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use copydesk::analysis::segment::Document;
-use copydesk::analysis::{analyze, attribution, people, quotes, rules, Analysis, Config, Format};
+use copydesk::analysis::{analyze, analyze_observed, people, Config, Format};
 
 const ARTICLE: &str = include_str!("../examples/article.md");
 
@@ -112,29 +112,10 @@ fn time_stages(text: &str, config: &Config) -> ([Duration; 5], u32) {
     let mut runs = 0;
     while runs < 3 || start.elapsed() < Duration::from_secs(1) {
         let mut clock = Instant::now();
-        let mut lap = |stage: usize| {
-            spent[stage] += clock.elapsed();
+        black_box(analyze_observed(black_box(text), config, |stage| {
+            spent[stage as usize] += clock.elapsed();
             clock = Instant::now();
-        };
-        let doc = Document::new(black_box(text), config.format);
-        lap(0);
-        let mut people = people::find(&doc);
-        lap(1);
-        let mut sources = attribution::find(&doc, &people);
-        lap(2);
-        let quotes = quotes::find(&doc, &mut sources, &people);
-        people::attach_quotes(&mut people, &quotes, &sources);
-        lap(3);
-        let analysis = Analysis {
-            people,
-            quotes,
-            sources,
-            findings: Vec::new(),
-            suppressed: Vec::new(),
-            date: doc.date,
-        };
-        black_box(rules::run(&doc, &analysis, config));
-        lap(4);
+        }));
         runs += 1;
     }
     (spent.map(|d| d / runs), runs)

@@ -29,11 +29,30 @@ pub use model::*;
 
 /// Analyses one document. Infallible: any text gives an [`Analysis`].
 pub fn analyze(text: &str, config: &Config) -> Analysis {
+    analyze_observed(text, config, |_| {})
+}
+
+/// The pipeline's stages, in the order [`analyze`] runs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    TextLayer,
+    People,
+    Attribution,
+    Quotes,
+    Rules,
+}
+
+/// [`analyze`], calling `done` as each stage finishes (the bench times the stages with it).
+pub fn analyze_observed(text: &str, config: &Config, mut done: impl FnMut(Stage)) -> Analysis {
     let doc = segment::Document::new(text, config.format);
+    done(Stage::TextLayer);
     let mut people = people::find_with(&doc, &config.lexicon);
+    done(Stage::People);
     let mut sources = attribution::find_with(&doc, &people, &config.lexicon);
+    done(Stage::Attribution);
     let quotes = quotes::find(&doc, &mut sources, &people);
     people::attach_quotes(&mut people, &quotes, &sources);
+    done(Stage::Quotes);
     let mut analysis = Analysis {
         people,
         quotes,
@@ -43,6 +62,7 @@ pub fn analyze(text: &str, config: &Config) -> Analysis {
         date: doc.date,
     };
     (analysis.findings, analysis.suppressed) = rules::run(&doc, &analysis, config);
+    done(Stage::Rules);
     analysis
 }
 

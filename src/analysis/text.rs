@@ -13,6 +13,20 @@ pub fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` with each `(span, replacement)` applied; spans are byte ranges into `text` that do not
+/// overlap. Spans that do not fit `text` are skipped. What a client does with a fix or a rename.
+pub fn apply_edits(text: &str, edits: &[(super::model::Span, String)]) -> String {
+    let mut sorted: Vec<&(super::model::Span, String)> = edits.iter().collect();
+    sorted.sort_by_key(|(s, _)| std::cmp::Reverse(s.start));
+    let mut out = text.to_string();
+    for (span, new) in sorted {
+        if out.get(span.start..span.end).is_some() {
+            out.replace_range(span.start..span.end, new);
+        }
+    }
+    out
+}
+
 /// Whether the word starts with an uppercase letter.
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -75,6 +89,17 @@ mod tests {
         assert!(matches!(lower("vega"), Cow::Borrowed("vega")));
         assert_eq!(lower("Vega"), "vega");
         assert_eq!(lower("ÉLODIE"), "élodie");
+    }
+
+    #[test]
+    fn edits_apply_from_the_end_and_skip_what_does_not_fit() {
+        use crate::analysis::model::Span;
+        let edits = vec![
+            (Span::new(0, 3), "Ana".to_string()),
+            (Span::new(9, 12), "Vega".to_string()),
+            (Span::new(40, 50), "x".to_string()),
+        ];
+        assert_eq!(apply_edits("Mrs said Ort.", &edits), "Ana said Vega.");
     }
 
     #[test]

@@ -192,13 +192,7 @@ mod tests {
                 .collect(),
             ..Person::default()
         };
-        let mut edits = rename_edits(text, &person, new_name);
-        edits.sort_by_key(|(s, _)| std::cmp::Reverse(s.start));
-        let mut out = text.to_string();
-        for (span, new) in edits {
-            out.replace_range(span.start..span.end, &new);
-        }
-        out
+        crate::analysis::text::apply_edits(text, &rename_edits(text, &person, new_name))
     }
 
     #[test]

@@ -79,13 +79,7 @@ pub(crate) fn fixed(text: &str, format: Format, rule: RuleId) -> String {
     let Some(fix) = fix else {
         panic!("no {} fix in {text:?}", rule.as_str());
     };
-    let mut edits = fix.edits.clone();
-    edits.sort_by_key(|(s, _)| std::cmp::Reverse(s.start));
-    let mut out = text.to_string();
-    for (span, new) in edits {
-        out.replace_range(span.start..span.end, &new);
-    }
-    out
+    crate::analysis::text::apply_edits(text, &fix.edits)
 }
 
 #[test]
