@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use copydesk::analysis::segment::Document;
-use copydesk::analysis::{analyze, analyze_observed, people, Config, Format};
+use copydesk::analysis::{analyze, analyze_observed, analyze_with, people, Config, Format, Memo};
 
 const ARTICLE: &str = include_str!("../examples/article.md");
 
@@ -105,14 +105,49 @@ fn time(text: &str, config: &Config) -> (Duration, u32) {
 /// The pipeline's stages, in order, as `analyze` runs them.
 const STAGES: [&str; 5] = ["text layer", "people", "attribution", "quotes", "rules"];
 
-/// Mean time per run of each stage of `analyze` on `text`.
-fn time_stages(text: &str, config: &Config) -> ([Duration; 5], u32) {
+/// A keystroke in the middle of `text`: the same text with one letter typed into the middle
+/// paragraph's first word.
+fn keystroke(text: &str) -> String {
+    let mid = text.len() / 2;
+    let para = text[mid..].find("\n\n").map_or(mid, |i| mid + i + 2);
+    let mut typed = text.to_string();
+    typed.insert(para, 'x');
+    typed
+}
+
+/// Mean time per run of `analyze_with` on alternating versions of `text` (before and after a
+/// keystroke) with a warm memo: what an editor pays per key.
+fn time_memoised(text: &str, config: &Config) -> (Duration, u32) {
+    let typed = keystroke(text);
+    let mut memo = Memo::new();
+    analyze_with(text, config, &mut memo);
+    let start = Instant::now();
+    let mut runs = 0;
+    while runs < 3 || start.elapsed() < Duration::from_secs(1) {
+        let version = if runs % 2 == 0 { &typed } else { text };
+        black_box(analyze_with(black_box(version), config, &mut memo));
+        runs += 1;
+    }
+    (start.elapsed() / runs, runs)
+}
+
+/// Mean time per run of each stage of `analyze` on `text`; with `memoised`, of `analyze_with`
+/// on alternating keystrokes as in [`time_memoised`].
+fn time_stages(text: &str, config: &Config, memoised: bool) -> ([Duration; 5], u32) {
     let mut spent = [Duration::ZERO; 5];
+    let typed = keystroke(text);
+    let mut memo = Memo::new();
+    analyze_with(text, config, &mut memo);
     let start = Instant::now();
     let mut runs = 0;
     while runs < 3 || start.elapsed() < Duration::from_secs(1) {
         let mut clock = Instant::now();
-        black_box(analyze_observed(black_box(text), config, |stage| {
+        let (version, memo) = match memoised {
+            true if runs % 2 == 0 => (typed.as_str(), Some(&mut memo)),
+            true => (text, Some(&mut memo)),
+            false => (text, None),
+        };
+        black_box(analyze_observed(black_box(version), config, memo, |stage| {
             spent[stage as usize] += clock.elapsed();
             clock = Instant::now();
         }));
@@ -153,7 +188,15 @@ fn main() -> io::Result<()> {
     let config = Config::with_format(Format::Markdown);
     let mut out = io::stdout().lock();
     if !full {
-        let a = analyze(&document(SIZES[0].1), &config);
+        let text = document(SIZES[0].1);
+        let a = analyze(&text, &config);
+        let mut memo = Memo::new();
+        let typed = keystroke(&text);
+        analyze_with(&text, &config, &mut memo);
+        if format!("{:?}", analyze_with(&typed, &config, &mut memo)) != format!("{:?}", analyze(&typed, &config)) {
+            writeln!(out, "bench smoke run: the memoised analysis differs from a fresh one")?;
+            std::process::exit(1);
+        }
         writeln!(
             out,
             "bench smoke run: {} sources found; run `cargo bench --bench analyze` to time",
@@ -174,6 +217,15 @@ fn main() -> io::Result<()> {
         let ms = per_doc.as_secs_f64() * 1e3;
         writeln!(out, "{label:>8} {chars:>10} {ms:>12.2} {rate:>14.0} {runs:>6}")?;
     }
+    writeln!(out, "one keystroke mid-document, memo warm (analyze_with):")?;
+    writeln!(out, "{:>8} {:>10} {:>12} {:>6}", "size", "chars", "ms/key", "runs")?;
+    for (label, size) in SIZES {
+        let text = document(size);
+        let chars = text.chars().count();
+        let (per_key, runs) = time_memoised(&text, &config);
+        let ms = per_key.as_secs_f64() * 1e3;
+        writeln!(out, "{label:>8} {chars:>10} {ms:>12.2} {runs:>6}")?;
+    }
     writeln!(out, "pathological pastes, at N and 2N (linear: the time doubles):")?;
     for n in [4_000, 8_000] {
         for (label, text) in pathological(n) {
@@ -182,22 +234,27 @@ fn main() -> io::Result<()> {
             writeln!(out, "{label:>14} {:>9} bytes {ms:>10.2} ms {runs:>6}", text.len())?;
         }
     }
-    writeln!(out, "by stage, ms/doc (chars/s):")?;
-    write!(out, "{:>8}", "size")?;
-    for stage in STAGES {
-        write!(out, " {stage:>22}")?;
-    }
-    writeln!(out)?;
-    for (label, size) in SIZES {
-        let text = document(size);
-        let chars = text.chars().count() as f64;
-        let (stages, _) = time_stages(&text, &config);
-        write!(out, "{label:>8}")?;
-        for d in stages {
-            let cell = format!("{:.2} ({:.1}M)", d.as_secs_f64() * 1e3, chars / d.as_secs_f64() / 1e6);
-            write!(out, " {cell:>22}")?;
+    for (title, memoised) in [
+        ("by stage, ms/doc (chars/s):", false),
+        ("by stage, one keystroke with a warm memo, ms/key:", true),
+    ] {
+        writeln!(out, "{title}")?;
+        write!(out, "{:>8}", "size")?;
+        for stage in STAGES {
+            write!(out, " {stage:>22}")?;
         }
         writeln!(out)?;
+        for (label, size) in SIZES {
+            let text = document(size);
+            let chars = text.chars().count() as f64;
+            let (stages, _) = time_stages(&text, &config, memoised);
+            write!(out, "{label:>8}")?;
+            for d in stages {
+                let cell = format!("{:.2} ({:.1}M)", d.as_secs_f64() * 1e3, chars / d.as_secs_f64() / 1e6);
+                write!(out, " {cell:>22}")?;
+            }
+            writeln!(out)?;
+        }
     }
     writeln!(out, "name tagger alone:")?;
     writeln!(

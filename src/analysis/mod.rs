@@ -16,6 +16,7 @@
 pub mod attribution;
 pub mod config;
 pub mod lexicon;
+pub mod memo;
 pub mod model;
 pub mod people;
 pub mod quotes;
@@ -25,11 +26,19 @@ pub mod text;
 pub(crate) mod work;
 
 pub use config::{Config, Format, House, HousePattern, Lexicon, RuleSetting};
+pub use memo::{Memo, MemoStats};
 pub use model::*;
 
 /// Analyses one document. Infallible: any text gives an [`Analysis`].
 pub fn analyze(text: &str, config: &Config) -> Analysis {
-    analyze_observed(text, config, |_| {})
+    analyze_observed(text, config, None, |_| {})
+}
+
+/// [`analyze`], reusing from `memo` what earlier analyses of the same document computed for
+/// text that has not changed since (see [`memo`]), and leaving this analysis's results in it.
+/// The result is the same as [`analyze`]'s, field for field.
+pub fn analyze_with(text: &str, config: &Config, memo: &mut Memo) -> Analysis {
+    analyze_observed(text, config, Some(memo), |_| {})
 }
 
 /// The pipeline's stages, in the order [`analyze`] runs them.
@@ -42,11 +51,23 @@ pub enum Stage {
     Rules,
 }
 
-/// [`analyze`], calling `done` as each stage finishes (the bench times the stages with it).
-pub fn analyze_observed(text: &str, config: &Config, mut done: impl FnMut(Stage)) -> Analysis {
+/// [`analyze`] or [`analyze_with`], calling `done` as each stage finishes (the bench times the
+/// stages with it).
+pub fn analyze_observed(
+    text: &str,
+    config: &Config,
+    mut memo: Option<&mut Memo>,
+    mut done: impl FnMut(Stage),
+) -> Analysis {
+    if let Some(m) = memo.as_deref_mut() {
+        m.begin();
+    }
     let doc = segment::Document::new(text, config.format);
     done(Stage::TextLayer);
-    let mut people = people::find_with(&doc, &config.lexicon);
+    let mut people = people::find_memoised(&doc, &config.lexicon, memo.as_deref_mut());
+    if let Some(m) = memo {
+        m.end();
+    }
     done(Stage::People);
     let mut sources = attribution::find_with(&doc, &people, &config.lexicon);
     done(Stage::Attribution);

@@ -80,10 +80,11 @@ fn analysis_module_has_no_io_or_protocol_dependencies() {
 #[test]
 fn analysis_layers_import_downwards_only() {
     // `work` counts work units for the linear-time tests (test builds only).
-    const BOTTOM: &[&str] = &["model", "text", "lexicon", "config", "segment", "work"];
+    // `memo` holds results between analyses; it reads nothing.
+    const BOTTOM: &[&str] = &["model", "text", "lexicon", "config", "segment", "work", "memo"];
     let allowed = |module: &str| -> &[&str] {
         match module {
-            "model" | "lexicon" | "work" => &[],
+            "model" | "lexicon" | "work" | "memo" => &[],
             "text" => &["model"],
             "config" => &["model"],
             "segment" => &["model", "config", "text", "lexicon", "work"],
@@ -134,10 +135,36 @@ fn analysis_layers_import_downwards_only() {
     assert!(checked > 30, "only {checked} files checked");
 }
 
+#[test]
+fn a_keystroke_retags_only_the_sentence_it_touched() {
+    let story = "Ana Ortiz, 41, runs the bakery. She opened it in May.\n\n\
+                 A source close to the family said the sale was planned. Ortiz denied it.\n\n\
+                 “We are not selling,” Ortiz said.\n";
+    let config = Config::default();
+    let mut memo = Memo::new();
+    analyze_with(story, &config, &mut memo);
+    let cold = memo.stats();
+    assert_eq!((cold.hits, cold.misses), (0, 5), "{cold:?}");
+    let typed = story.replacen("planned", "planed", 1);
+    let warm = analyze_with(&typed, &config, &mut memo);
+    let stats = memo.stats();
+    assert_eq!((stats.hits, stats.misses, stats.entries), (4, 1, 5), "{stats:?}");
+    assert_eq!(format!("{warm:?}"), format!("{:?}", analyze(&typed, &config)));
+}
+
 mod properties {
     use proptest::prelude::*;
 
-    use crate::analysis::{analyze, Analysis, Config, Format, Span};
+    use crate::analysis::{analyze, analyze_with, Analysis, Config, Format, Memo, Span};
+
+    /// The largest char boundary of `text` at or before `at`.
+    fn floor_boundary(text: &str, mut at: usize) -> usize {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
 
     /// Pieces that exercise every engine: cues, names, quotes, markdown, odd characters.
     fn piece() -> impl Strategy<Value = &'static str> {
@@ -238,6 +265,28 @@ mod properties {
             }
             let ids: Vec<usize> = a.quotes.iter().filter_map(|q| q.speaker.and_then(|s| s.person)).collect();
             prop_assert!(ids.iter().all(|&p| p < a.people.len()));
+        }
+
+        /// Incremental analysis is exact: after every edit of a random edit sequence, the
+        /// analysis with the document's memo equals a from-scratch analysis, field for field.
+        #[test]
+        fn memoised_analysis_equals_a_fresh_one_after_every_edit(
+            parts in prop::collection::vec(piece(), 0..60),
+            edits in prop::collection::vec((any::<prop::sample::Index>(), 0..12usize, prop::collection::vec(piece(), 0..4)), 1..8),
+            markdown in any::<bool>(),
+        ) {
+            let config = Config::with_format(if markdown { Format::Markdown } else { Format::Plain });
+            let mut memo = Memo::new();
+            let mut text: String = parts.concat();
+            let first = analyze_with(&text, &config, &mut memo);
+            prop_assert_eq!(format!("{first:?}"), format!("{:?}", analyze(&text, &config)));
+            for (at, delete, insert) in edits {
+                let start = floor_boundary(&text, at.index(text.len() + 1));
+                let end = floor_boundary(&text, (start + delete).min(text.len()));
+                text.replace_range(start..end, &insert.concat());
+                let memoised = analyze_with(&text, &config, &mut memo);
+                prop_assert_eq!(format!("{memoised:?}"), format!("{:?}", analyze(&text, &config)), "after editing {}..{} of {:?}", start, end, text);
+            }
         }
 
         #[test]

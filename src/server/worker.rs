@@ -10,16 +10,20 @@
 //! `limit`). Converting findings to diagnostics is guarded too.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use tokio::sync::watch;
 use tower_lsp::lsp_types::{MessageType, Url};
 
 use super::session::{Shared, Snapshot};
 use super::{convert, limit};
-use crate::analysis::{self, Analysis};
+use crate::analysis::{self, Analysis, Memo};
 
 pub async fn run(shared: Arc<Shared>, uri: Url, id: u64, mut wake: watch::Receiver<()>) {
+    // This document's memo: what the last analysis computed for text that has not changed.
+    // Only this worker's runs use it, one at a time; the mutex only moves it to the blocking
+    // pool and back.
+    let memo = Arc::new(Mutex::new(Memo::new()));
     while wake.changed().await.is_ok() {
         let Some(snap) = shared.snapshot(&uri, id) else {
             break;
@@ -27,7 +31,7 @@ pub async fn run(shared: Arc<Shared>, uri: Url, id: u64, mut wake: watch::Receiv
         if snap.unsynced {
             continue;
         }
-        let Some(analysis) = analyze(&shared, &snap).await else {
+        let Some(analysis) = analyze_memoised(&shared, &snap, Some(memo.clone())).await else {
             continue;
         };
         let analysis = Arc::new(analysis);
@@ -49,9 +53,29 @@ pub async fn run(shared: Arc<Shared>, uri: Url, id: u64, mut wake: watch::Receiv
 /// [`limit::MAX_ANALYSED`] bytes. A panic is logged (by the hook, then to the client) and gives
 /// `None`; the server keeps serving.
 pub async fn analyze(shared: &Shared, snap: &Snapshot) -> Option<Analysis> {
+    analyze_memoised(shared, snap, None).await
+}
+
+/// [`analyze`] with the document's memo (see `analysis::memo`). A memo left poisoned by a
+/// panic is replaced by an empty one: it only ever costs time, never correctness.
+async fn analyze_memoised(shared: &Shared, snap: &Snapshot, memo: Option<Arc<Mutex<Memo>>>) -> Option<Analysis> {
     let text = snap.text.clone();
     let config = snap.config.clone();
-    let result = guarded(move || analysis::analyze(limit::analysed(&text), &config)).await;
+    let result = guarded(move || {
+        let text = limit::analysed(&text);
+        match memo {
+            Some(memo) => {
+                let mut memo = memo.lock().unwrap_or_else(|poisoned| {
+                    let mut m = poisoned.into_inner();
+                    *m = Memo::new();
+                    m
+                });
+                analysis::analyze_with(text, &config, &mut memo)
+            }
+            None => analysis::analyze(text, &config),
+        }
+    })
+    .await;
     if result.is_none() {
         shared.log(
             MessageType::ERROR,

@@ -27,6 +27,7 @@ pub mod tagger;
 mod tokens;
 
 use super::config::Lexicon;
+use super::memo::Memo;
 use super::model::{Mention, MentionKind, Person, Quote, Source};
 use super::segment::{Document, TokenKind};
 
@@ -40,8 +41,13 @@ pub fn find(doc: &Document<'_>) -> Vec<Person> {
 
 /// [`find`], never reading a project's `not_names` words as (part of) a name.
 pub fn find_with(doc: &Document<'_>, extra: &Lexicon) -> Vec<Person> {
+    find_memoised(doc, extra, None)
+}
+
+/// [`find_with`], taking the tagger's tags for sentences the memo has seen from it.
+pub fn find_memoised(doc: &Document<'_>, extra: &Lexicon, memo: Option<&mut Memo>) -> Vec<Person> {
     let shapes = tokens::shapes(doc);
-    let tagged = tagger::Tagged::new(doc);
+    let tagged = tagger::Tagged::memoised(doc, memo);
     let mut found = mentions::detect(doc, &shapes, &tagged);
     let recurring = recurring::find(doc, &shapes, &found);
     found.extend(recurring);

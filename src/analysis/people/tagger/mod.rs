@@ -16,6 +16,7 @@ pub mod train;
 
 use std::ops::Range;
 
+use crate::analysis::memo::Memo;
 use crate::analysis::segment::{Document, TokenKind};
 
 pub use features::{features, FeatureSink};
@@ -110,11 +111,36 @@ pub fn quoted_tokens(doc: &Document<'_>) -> Vec<bool> {
 
 /// Token ranges (document indexes) the model tags as names, in document order.
 pub fn names(doc: &Document<'_>) -> Vec<Range<usize>> {
-    tagged_sentences(doc).into_iter().flat_map(|(_, names)| names).collect()
+    tagged_sentences(doc, None)
+        .into_iter()
+        .flat_map(|(_, names)| names)
+        .collect()
 }
 
-/// For each sentence, whether it is a headline line and the names tagged in it.
-fn tagged_sentences(doc: &Document<'_>) -> Vec<(bool, Vec<Range<usize>>)> {
+/// The memo key of a sentence: everything [`features`] reads (the headline flag, and each
+/// word's kind, line start, quotation flag and text), length-prefixed so that no two sentences
+/// share a key.
+fn memo_key(s: &Sentence<'_>) -> Box<[u8]> {
+    let len: usize = s.words.iter().map(|w| w.text.len() + 5).sum();
+    let mut key = Vec::with_capacity(len + 1);
+    key.push(u8::from(s.headline));
+    for w in &s.words {
+        let kind = match w.kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Quote => 2,
+            TokenKind::Punct => 3,
+        };
+        key.push(kind | u8::from(w.line_start) << 2 | u8::from(w.quoted) << 3);
+        key.extend(u32::try_from(w.text.len()).unwrap_or(u32::MAX).to_le_bytes());
+        key.extend(w.text.as_bytes());
+    }
+    key.into_boxed_slice()
+}
+
+/// For each sentence, whether it is a headline line and the names tagged in it; sentences the
+/// memo has seen are not tagged again.
+fn tagged_sentences(doc: &Document<'_>, mut memo: Option<&mut Memo>) -> Vec<(bool, Vec<Range<usize>>)> {
     let Some(m) = model() else {
         return Vec::new();
     };
@@ -122,7 +148,10 @@ fn tagged_sentences(doc: &Document<'_>) -> Vec<(bool, Vec<Range<usize>>)> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let v = view(doc, s, &quoted);
-        let tags = m.tag(&v);
+        let tags = match memo.as_deref_mut() {
+            Some(memo) => memo.tags(memo_key(&v), || m.tag(&v)),
+            None => m.tag(&v),
+        };
         let base = sentence.tokens.start;
         let names = spans(&tags).into_iter().map(|r| base + r.start..base + r.end).collect();
         out.push((v.headline, names));
@@ -171,9 +200,14 @@ const AGREE_ONE: i32 = 2;
 
 impl Tagged {
     pub fn new(doc: &Document<'_>) -> Tagged {
+        Tagged::memoised(doc, None)
+    }
+
+    /// [`Tagged::new`], reusing the tags of sentences the memo has seen.
+    pub fn memoised(doc: &Document<'_>, memo: Option<&mut Memo>) -> Tagged {
         let mut name_of = vec![None; doc.tokens.len()];
         let mut headline = vec![false; doc.tokens.len()];
-        for ((head, names), sentence) in tagged_sentences(doc).into_iter().zip(&doc.sentences) {
+        for ((head, names), sentence) in tagged_sentences(doc, memo).into_iter().zip(&doc.sentences) {
             for slot in headline.get_mut(sentence.tokens.clone()).into_iter().flatten() {
                 *slot = head;
             }

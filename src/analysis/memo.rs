@@ -1,0 +1,93 @@
+//! The memo behind incremental analysis: results that depend only on a piece of text, kept
+//! from one analysis of a document to the next and keyed by that text.
+//!
+//! `analysis::analyze_with` reads and fills a [`Memo`]. A keystroke changes one
+//! paragraph; every other sentence of the document looks the same as last time, so its results
+//! come from the memo instead of being computed again. Nothing is keyed by position: a
+//! sentence that moved (text inserted above it) is still found. The keys hold the whole input
+//! of the memoised step, not a hash of it, so a hit is exact: the result with a memo equals the
+//! result without one, field for field (a property test checks it on random edit sequences).
+//!
+//! What is memoised:
+//! - the name tagger's tags for a sentence (its words, their kinds, line starts, inside a
+//!   quotation, the headline flag: everything the name tagger's features
+//!   read).
+//!
+//! Entries not used by the latest analysis are dropped when it ends, so the memo holds about
+//! one document's worth and never grows across edits.
+
+use std::collections::HashMap;
+
+/// Memoised per-sentence results for one document. Cheap to create; keep one per open
+/// document and pass it to every analysis of that document.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// Tagger tags, keyed by the encoded sentence (see [`TagKey`]).
+    tags: HashMap<Box<[u8]>, Entry>,
+    /// Counts analyses; an entry not touched in the current one is dropped at its end.
+    generation: u64,
+    hits: usize,
+    misses: usize,
+}
+
+#[derive(Debug)]
+struct Entry {
+    tags: Box<[u8]>,
+    used: u64,
+}
+
+/// How often the last analysis found its sentences in the memo.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MemoStats {
+    pub hits: usize,
+    pub misses: usize,
+    pub entries: usize,
+}
+
+impl Memo {
+    pub fn new() -> Memo {
+        Memo::default()
+    }
+
+    /// Starts an analysis.
+    pub(crate) fn begin(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        self.hits = 0;
+        self.misses = 0;
+    }
+
+    /// Ends an analysis: forgets what it did not use.
+    pub(crate) fn end(&mut self) {
+        let now = self.generation;
+        self.tags.retain(|_, e| e.used == now);
+    }
+
+    /// The tags for `key`, computed by `tag` when the memo does not have them.
+    pub(crate) fn tags(&mut self, key: Box<[u8]>, tag: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
+        let now = self.generation;
+        if let Some(e) = self.tags.get_mut(&key) {
+            e.used = now;
+            self.hits += 1;
+            return e.tags.to_vec();
+        }
+        self.misses += 1;
+        let tags = tag();
+        self.tags.insert(
+            key,
+            Entry {
+                tags: tags.clone().into_boxed_slice(),
+                used: now,
+            },
+        );
+        tags
+    }
+
+    /// Hits and misses of the last analysis, and the entries kept.
+    pub fn stats(&self) -> MemoStats {
+        MemoStats {
+            hits: self.hits,
+            misses: self.misses,
+            entries: self.tags.len(),
+        }
+    }
+}
