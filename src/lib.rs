@@ -10,5 +10,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod diagnostic;
+pub mod position;
 pub mod project;
 pub mod server;

@@ -17,10 +17,12 @@ use std::sync::Arc;
 use clap::{Args, ValueEnum};
 use serde_json::{json, Value};
 
-use crate::analysis::{analyze, Config, Finding, RuleId, RuleSetting, Severity, Suppressed};
+use crate::analysis::{analyze, Config, Finding, RuleId, RuleSetting, Severity};
+use crate::diagnostic;
+use crate::position::{CharIndex, LineIndex};
 use crate::project::{self, Project};
-use crate::server::convert::{self, CharIndex, LineIndex};
 
+use super::checked::Checked;
 use super::input::{self, Input};
 use super::{human, sarif, EXIT_FINDINGS, EXIT_TROUBLE};
 
@@ -73,19 +75,6 @@ impl FailOn {
             FailOn::Hint => Severity::Hint,
         }
     }
-}
-
-/// One document, read and analysed.
-#[derive(Debug)]
-pub struct Checked {
-    /// The path as given (or `-`).
-    pub name: String,
-    /// `None` for standard input.
-    pub path: Option<PathBuf>,
-    pub text: String,
-    pub findings: Vec<Finding>,
-    /// Findings a `copydesk-ignore` silenced, with its reason.
-    pub suppressed: Vec<Suppressed>,
 }
 
 /// `ID=SEVERITY` or `ID=off`.
@@ -232,9 +221,9 @@ pub fn json_report(files: &[Checked]) -> Value {
     let entries = files.iter().map(|file| {
         let lines = LineIndex::new(&file.text);
         let chars = CharIndex::new(&file.text);
-        let uri = convert::document_url(file.path.as_deref());
+        let uri = diagnostic::document_uri(file.path.as_deref());
         let one = |f: &Finding| {
-            let mut d = convert::diagnostic_json(&lines, &chars, f, &uri);
+            let mut d = diagnostic::diagnostic_json(&lines, &chars, f, &uri);
             if let Value::Object(map) = &mut d {
                 map.insert("text".into(), json!(f.span.of(&file.text)));
             }

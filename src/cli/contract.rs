@@ -13,7 +13,7 @@ use crate::analysis::{
     Age, Analysis, Date, Descriptor, Finding, Gender, Mention, MentionKind, Person, Quote, QuoteKind, Relation, Source,
     Span, Speaker,
 };
-use crate::server::convert::CharIndex;
+use crate::position::CharIndex;
 
 /// Converts byte spans of one text into contract objects.
 struct Spans<'a> {

@@ -17,10 +17,9 @@
 use std::io::{self, Write};
 
 use crate::analysis::{Finding, Severity};
-use crate::server::convert::{Encoding, LineIndex};
-use tower_lsp::lsp_types::Position;
+use crate::position::{Encoding, LineIndex, Position};
 
-use super::check::Checked;
+use super::checked::Checked;
 
 const TAB_WIDTH: usize = 4;
 

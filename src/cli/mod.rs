@@ -2,7 +2,8 @@
 //!
 //! Each command reads its inputs ([`input`]), runs the pure [`crate::analysis::analyze`] on each,
 //! and writes a report to stdout through an explicit, buffered writer. Offsets change form only
-//! through `crate::server::convert`. Problems with inputs go to stderr, by name, and never stop
+//! through `crate::position` (and `crate::diagnostic` for the LSP-shaped JSON); the CLI never
+//! imports the server, except that `copydesk lsp` starts it. Problems with inputs go to stderr, by name, and never stop
 //! the other inputs.
 //!
 //! Exit status, for every command: 0 fine, 1 findings at or above `--fail-on` (check) or a
@@ -10,6 +11,7 @@
 
 mod analyze;
 mod check;
+mod checked;
 mod contract;
 mod human;
 mod input;

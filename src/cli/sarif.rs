@@ -11,9 +11,9 @@ use serde_json::{json, Value};
 
 use crate::analysis::rules::ALL_RULES;
 use crate::analysis::{Finding, Severity, Span, Suppressed};
-use crate::server::convert::{Encoding, LineIndex};
+use crate::position::{Encoding, LineIndex};
 
-use super::check::Checked;
+use super::checked::Checked;
 
 const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
