@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use crate::analysis::{analyze, Config, Finding, RuleId, RuleSetting, Severity};
@@ -113,8 +114,17 @@ pub fn run(args: CheckArgs) -> ExitCode {
         };
         let keep = project.clone();
         let filter: input::Filter = Arc::new(move |p: &Path, is_dir| keep.wants(p, is_dir));
-        for i in input::collect_one(path, &mut trouble, Some(filter)) {
-            files.extend(check_one(i, &project, &args.rules, &mut trouble));
+        let inputs = input::collect_one(path, &mut trouble, Some(filter));
+        // Every core; `collect` keeps the files in input order.
+        let checked: Vec<Result<Checked, ()>> = inputs
+            .into_par_iter()
+            .map(|i| check_one(i, &project, &args.rules))
+            .collect();
+        for c in checked {
+            match c {
+                Ok(c) => files.push(c),
+                Err(()) => trouble = true,
+            }
         }
     }
     // A missing path is reported on its own; a summary of nothing would only confuse.
@@ -167,12 +177,8 @@ impl Projects {
     }
 }
 
-fn check_one(
-    input: Input,
-    project: &Project,
-    overrides: &[(RuleId, RuleSetting)],
-    trouble: &mut bool,
-) -> Option<Checked> {
+/// Reads and analyses one file; `Err` when it could not be read (reported on stderr here).
+fn check_one(input: Input, project: &Project, overrides: &[(RuleId, RuleSetting)]) -> Result<Checked, ()> {
     let name = input.name();
     match input::read(&input) {
         Ok(text) => {
@@ -183,7 +189,7 @@ fn check_one(
             config.rules.extend(overrides.iter().copied());
             let analysis = analyze(&text, &config);
             let path = input.path().map(PathBuf::from);
-            Some(Checked {
+            Ok(Checked {
                 name,
                 path,
                 text,
@@ -193,8 +199,7 @@ fn check_one(
         }
         Err(e) => {
             input::report(&name, &e);
-            *trouble = true;
-            None
+            Err(())
         }
     }
 }

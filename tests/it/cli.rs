@@ -262,6 +262,38 @@ fn jsonl_bad_line_gets_an_error_object_and_the_rest_are_analysed() {
 }
 
 #[test]
+fn jsonl_documents_analysed_in_parallel_come_out_in_input_order() {
+    // More lines than one parallel batch; long and short stories mixed so that they finish out
+    // of order; a malformed line in the second batch keeps its place and its line number.
+    let mut input = String::new();
+    for i in 0..150 {
+        let line = if i == 100 {
+            "not json".to_string()
+        } else {
+            let text = format!("Ana Ortiz{i} said it was fine. ").repeat(if i % 7 == 0 { 40 } else { 1 });
+            json!({"id": i, "text": text}).to_string()
+        };
+        input.push_str(&line);
+        input.push('\n');
+    }
+    let run = copydesk(
+        &std::env::temp_dir(),
+        &["analyze", "--input", "jsonl"],
+        input.as_bytes(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let out = json_lines(&run.stdout);
+    assert_eq!(out.len(), 150);
+    for (i, v) in out.iter().enumerate() {
+        if i == 100 {
+            assert!(v["error"].as_str().is_some_and(|e| e.contains(":101:")), "{v}");
+        } else {
+            assert_eq!(v["id"], i, "line {i}");
+        }
+    }
+}
+
+#[test]
 fn jsonl_ids_are_echoed_as_any_json_value() {
     let ids = [
         json!(17),
