@@ -76,6 +76,7 @@ const DRAIN: Duration = Duration::from_secs(2);
 /// Serves LSP on stdio until `exit` (status 0 after `shutdown`, 1 without) or the end of stdin.
 pub fn run() -> ExitCode {
     log::install_panic_hook();
+    limit_malloc_arenas();
     log::info(format_args!(
         "copydesk {} serving LSP on stdio",
         env!("CARGO_PKG_VERSION")
@@ -92,6 +93,25 @@ pub fn run() -> ExitCode {
     runtime.shutdown_background();
     ExitCode::from(status)
 }
+
+/// glibc gives every thread that allocates its own malloc arena and keeps freed memory in it.
+/// The analyses run on tokio's blocking pool, a different thread from one keystroke to the
+/// next, so with a large document each pool thread ends up holding a whole analysis' worth of
+/// freed memory: measured with a 1 MB document and 20 keystrokes, 200 MiB peak RSS with the
+/// default arenas, 119 MiB with two, 76 MiB with one. One it is: the threads rarely allocate at
+/// the same time (the analysis dominates), so the shared lock costs nothing measurable.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn limit_malloc_arenas() {
+    // SAFETY: `mallopt` only sets an allocator parameter; it is called once, before the runtime
+    // starts any thread. A failure (return value 0) leaves glibc's default, which is harmless.
+    let ok = unsafe { libc::mallopt(libc::M_ARENA_MAX, 1) };
+    if ok == 0 {
+        log::info(format_args!("could not limit malloc arenas; memory use may be higher"));
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn limit_malloc_arenas() {}
 
 async fn serve() -> u8 {
     let (to_server, server_in) = tokio::io::duplex(1 << 16);
