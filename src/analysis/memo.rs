@@ -9,6 +9,7 @@
 //! result without one, field for field (a property test checks it on random edit sequences).
 //!
 //! What is memoised:
+//! - a paragraph's tokens, keyed by its text;
 //! - the name tagger's tags for a sentence (its words, their kinds, line starts, inside a
 //!   quotation, the headline flag: everything the name tagger's features
 //!   read).
@@ -18,12 +19,16 @@
 
 use std::collections::HashMap;
 
+use super::segment::{self, Token};
+
 /// Memoised per-sentence results for one document. Cheap to create; keep one per open
 /// document and pass it to every analysis of that document.
 #[derive(Debug, Default)]
 pub struct Memo {
     /// Tagger tags, keyed by the encoded sentence (see [`TagKey`]).
-    tags: HashMap<Box<[u8]>, Entry>,
+    tags: HashMap<Box<[u8]>, Entry<u8>>,
+    /// Tokens of a paragraph, offsets from the paragraph's start, keyed by its text.
+    tokens: HashMap<Box<str>, Entry<Token>>,
     /// Counts analyses; an entry not touched in the current one is dropped at its end.
     generation: u64,
     hits: usize,
@@ -31,17 +36,20 @@ pub struct Memo {
 }
 
 #[derive(Debug)]
-struct Entry {
-    tags: Box<[u8]>,
+struct Entry<T> {
+    value: Box<[T]>,
     used: u64,
 }
 
-/// How often the last analysis found its sentences in the memo.
+/// How often the last analysis found its sentences in the memo (tagger tags), and what the
+/// memo holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MemoStats {
     pub hits: usize,
     pub misses: usize,
     pub entries: usize,
+    /// Paragraphs whose tokens the memo holds.
+    pub paragraphs: usize,
 }
 
 impl Memo {
@@ -60,6 +68,7 @@ impl Memo {
     pub(crate) fn end(&mut self) {
         let now = self.generation;
         self.tags.retain(|_, e| e.used == now);
+        self.tokens.retain(|_, e| e.used == now);
     }
 
     /// The tags for `key`, computed by `tag` when the memo does not have them.
@@ -68,18 +77,37 @@ impl Memo {
         if let Some(e) = self.tags.get_mut(&key) {
             e.used = now;
             self.hits += 1;
-            return e.tags.to_vec();
+            return e.value.to_vec();
         }
         self.misses += 1;
         let tags = tag();
         self.tags.insert(
             key,
             Entry {
-                tags: tags.clone().into_boxed_slice(),
+                value: tags.clone().into_boxed_slice(),
                 used: now,
             },
         );
         tags
+    }
+
+    /// The tokens of a paragraph's text (offsets from its start), tokenized when the memo
+    /// does not have them.
+    pub(crate) fn tokens(&mut self, paragraph: &str) -> Vec<Token> {
+        let now = self.generation;
+        if let Some(e) = self.tokens.get_mut(paragraph) {
+            e.used = now;
+            return e.value.to_vec();
+        }
+        let tokens = segment::tokenize(paragraph);
+        self.tokens.insert(
+            paragraph.into(),
+            Entry {
+                value: tokens.clone().into_boxed_slice(),
+                used: now,
+            },
+        );
+        tokens
     }
 
     /// Hits and misses of the last analysis, and the entries kept.
@@ -88,6 +116,7 @@ impl Memo {
             hits: self.hits,
             misses: self.misses,
             entries: self.tags.len(),
+            paragraphs: self.tokens.len(),
         }
     }
 }

@@ -62,7 +62,10 @@ pub fn analyze_observed(
     if let Some(m) = memo.as_deref_mut() {
         m.begin();
     }
-    let doc = segment::Document::new(text, config.format);
+    let doc = match memo.as_deref_mut() {
+        Some(m) => segment::Document::by_paragraph(text, config.format, &mut |p| m.tokens(p)),
+        None => segment::Document::new(text, config.format),
+    };
     done(Stage::TextLayer);
     let mut people = people::find_memoised(&doc, &config.lexicon, memo.as_deref_mut());
     if let Some(m) = memo {

@@ -67,6 +67,25 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn new(original: &'a str, format: Format) -> Document<'a> {
+        Document::build(original, format, None)
+    }
+
+    /// [`Document::new`], with each paragraph's tokens from `paragraph_tokens` (given the
+    /// paragraph's text, it returns what [`tokenize`] would; a memo answers for paragraphs it
+    /// has seen). The result is the same as [`Document::new`]'s.
+    pub fn by_paragraph(
+        original: &'a str,
+        format: Format,
+        paragraph_tokens: &mut dyn FnMut(&str) -> Vec<Token>,
+    ) -> Document<'a> {
+        Document::build(original, format, Some(paragraph_tokens))
+    }
+
+    fn build(
+        original: &'a str,
+        format: Format,
+        paragraph_tokens: Option<&mut dyn FnMut(&str) -> Vec<Token>>,
+    ) -> Document<'a> {
         let (text, masked, blocks) = match format {
             Format::Plain => (Cow::Borrowed(original), Vec::new(), None),
             Format::Markdown => {
@@ -74,11 +93,13 @@ impl<'a> Document<'a> {
                 (Cow::Owned(t), m, Some(b))
             }
         };
-        let tokens = tokenize(&text);
         let para_spans = match blocks {
             Some(b) => b,
             None => plain_paragraphs(&text),
         };
+        let tokens = paragraph_tokens
+            .and_then(|each| tokenize_by_paragraph(&text, &para_spans, each))
+            .unwrap_or_else(|| tokenize(&text));
         let mut doc = Document {
             // Front matter is masked, but its `date:` is the story's date.
             date: find_date(original),
@@ -285,6 +306,36 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         k += 1;
     }
     tokens
+}
+
+/// [`tokenize`] of `text`, one paragraph at a time: `each` tokenizes a paragraph's text, the
+/// stretches between paragraphs are tokenized here, and the offsets are shifted into place.
+/// Tokens never cross a paragraph's edge (whitespace or a masked stretch lies there), so this
+/// equals `tokenize(text)`. `None` when the paragraphs overlap or an edge is not a char
+/// boundary: the caller tokenizes the whole text instead.
+fn tokenize_by_paragraph(
+    text: &str,
+    paragraphs: &[Span],
+    each: &mut dyn FnMut(&str) -> Vec<Token>,
+) -> Option<Vec<Token>> {
+    fn shifted(out: &mut Vec<Token>, tokens: Vec<Token>, by: usize) {
+        out.extend(tokens.into_iter().map(|t| Token {
+            span: Span::new(t.span.start + by, t.span.end + by),
+            kind: t.kind,
+        }));
+    }
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut at = 0;
+    for p in paragraphs {
+        if p.start < at || p.end < p.start {
+            return None;
+        }
+        shifted(&mut out, tokenize(text.get(at..p.start)?), at);
+        shifted(&mut out, each(text.get(p.start..p.end)?), p.start);
+        at = p.end;
+    }
+    shifted(&mut out, tokenize(text.get(at..)?), at);
+    Some(out)
 }
 
 /// Whether the char at `j` continues the word that started at `k`.
