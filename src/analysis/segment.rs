@@ -48,6 +48,9 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+/// Tokenizes one paragraph's text as [`tokenize`] would (see [`Document::by_paragraph`]).
+pub type ParagraphTokens<'f> = dyn FnMut(&str) -> Vec<Token> + 'f;
+
 /// A segmented document. Cheap to build: one pass for the mask, one for tokens.
 #[derive(Debug)]
 pub struct Document<'a> {
@@ -73,19 +76,11 @@ impl<'a> Document<'a> {
     /// [`Document::new`], with each paragraph's tokens from `paragraph_tokens` (given the
     /// paragraph's text, it returns what [`tokenize`] would; a memo answers for paragraphs it
     /// has seen). The result is the same as [`Document::new`]'s.
-    pub fn by_paragraph(
-        original: &'a str,
-        format: Format,
-        paragraph_tokens: &mut dyn FnMut(&str) -> Vec<Token>,
-    ) -> Document<'a> {
+    pub fn by_paragraph(original: &'a str, format: Format, paragraph_tokens: &mut ParagraphTokens<'_>) -> Document<'a> {
         Document::build(original, format, Some(paragraph_tokens))
     }
 
-    fn build(
-        original: &'a str,
-        format: Format,
-        paragraph_tokens: Option<&mut dyn FnMut(&str) -> Vec<Token>>,
-    ) -> Document<'a> {
+    fn build(original: &'a str, format: Format, paragraph_tokens: Option<&mut ParagraphTokens<'_>>) -> Document<'a> {
         let (text, masked, blocks) = match format {
             Format::Plain => (Cow::Borrowed(original), Vec::new(), None),
             Format::Markdown => {
@@ -313,11 +308,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Tokens never cross a paragraph's edge (whitespace or a masked stretch lies there), so this
 /// equals `tokenize(text)`. `None` when the paragraphs overlap or an edge is not a char
 /// boundary: the caller tokenizes the whole text instead.
-fn tokenize_by_paragraph(
-    text: &str,
-    paragraphs: &[Span],
-    each: &mut dyn FnMut(&str) -> Vec<Token>,
-) -> Option<Vec<Token>> {
+fn tokenize_by_paragraph(text: &str, paragraphs: &[Span], each: &mut ParagraphTokens<'_>) -> Option<Vec<Token>> {
     fn shifted(out: &mut Vec<Token>, tokens: Vec<Token>, by: usize) {
         out.extend(tokens.into_iter().map(|t| Token {
             span: Span::new(t.span.start + by, t.span.end + by),
