@@ -286,11 +286,15 @@ pub(super) fn in_sentence(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote)
     if let Some(found) = claim_covering(cands, q, ws, we) {
         return Some(found);
     }
-    let before = cands[..cands.partition_point(|c| c.first < q.tokens.start)]
-        .iter()
-        .rposition(|c| c.last < q.tokens.start && c.first >= ws);
+    // Only candidates inside the window (sorted by `first`): scanning back past it cost a pass
+    // over every earlier candidate per quotation.
+    let lo = cands.partition_point(|c| c.first < ws);
+    let hi = cands.partition_point(|c| c.first < q.tokens.start).max(lo);
+    let before = cands
+        .get(lo..hi)
+        .and_then(|window| window.iter().rposition(|c| c.last < q.tokens.start));
     if let Some(b) = before {
-        return Some((b, Found::Before));
+        return Some((lo + b, Found::Before));
     }
     let end = cands
         .get(after..)?
