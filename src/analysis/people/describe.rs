@@ -69,7 +69,7 @@ const APPOSITIVE_TOKENS: usize = 16;
 /// when another person's name follows ("the son of Ana Ortiz and Luis Vega, ..." keeps "the son
 /// of Ana Ortiz").
 fn after(doc: &Document<'_>, loc: &Located, all: &[Located], people: &mut [Person]) {
-    let mut next = loc.end;
+    let mut next = of_place(doc, loc.end, all);
     if let Some((years, span)) = age_after(doc, next) {
         push_age(&mut people[loc.person], years, span);
         next += 2;
@@ -117,6 +117,28 @@ fn after(doc: &Document<'_>, loc: &Located, all: &[Located], people: &mut [Perso
 fn abbreviated_title(doc: &Document<'_>, i: usize) -> bool {
     let t = doc.token_text(i);
     t.len() <= 4 && t.starts_with(char::is_uppercase) && is_title(doc, i)
+}
+
+/// "Queen Adela of Varnland, 91,", "Jo Lin of Leeds, 34,": the age and appositive after a
+/// name's "of" and place (up to three capitalised words that are no one's name) are the name's.
+fn of_place(doc: &Document<'_>, end: usize, all: &[Located]) -> usize {
+    if doc.token_text(end) != "of" {
+        return end;
+    }
+    let capital = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && doc.token_text(i).starts_with(char::is_uppercase)
+            && !all.iter().any(|l| l.first <= i && i < l.end)
+    };
+    let mut k = end + 1;
+    while k < end + 4 && capital(k) {
+        k += 1;
+    }
+    if k > end + 1 && doc.token_text(k) == "," {
+        k
+    } else {
+        end
+    }
 }
 
 /// Ages written inside a descriptor: "the 22-year-old student", "the 22 year old son".
@@ -198,7 +220,9 @@ fn before(doc: &Document<'_>, shapes: &[Shape], loc: &Located, all: &[Located], 
 }
 
 /// Honorifics that say nothing about the person beyond their sex.
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "sir", "dame"];
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "sir", "dame", "dr",
+];
 
 /// A title before a name is a descriptor, not part of the name: "Queen" in "Queen Matilda",
 /// "Prime Minister" in "Prime Minister Ana Ortiz" (capitalised words before the title word
