@@ -55,7 +55,8 @@ impl NameInfo {
     }
 }
 
-/// Looks a name up in the census lists (any case; accents are kept, so "José" is not "jose").
+/// Looks a name up in the census lists, in any case and with its accents folded: the lists are
+/// ASCII, so "José", "Iván" and "Zoë" are looked up as jose, ivan and zoe.
 pub fn lookup(name: &str) -> NameInfo {
     let Some(map) = MAP.as_ref() else {
         return NameInfo::default();
@@ -67,7 +68,7 @@ pub fn lookup(name: &str) -> NameInfo {
         key.make_ascii_lowercase();
         map.get(key)
     } else {
-        map.get(name.to_lowercase())
+        map.get(crate::analysis::text::fold(name))
     };
     let Some(v) = value else {
         return NameInfo::default();
@@ -98,5 +99,13 @@ mod tests {
         assert_eq!(lookup("Xqzzy"), NameInfo::default());
         assert_eq!(lookup(""), NameInfo::default());
         assert!(!lookup("Zürich").is_first());
+    }
+
+    #[test]
+    fn accented_names_are_looked_up_without_their_accents() {
+        assert_eq!(lookup("José"), lookup("Jose"));
+        assert_eq!(lookup("IVÁN").gender(), Some(Gender::Male));
+        assert_eq!(lookup("Zoë"), lookup("zoe"));
+        assert!(lookup("Zoë").is_first());
     }
 }
