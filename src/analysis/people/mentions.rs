@@ -277,12 +277,14 @@ fn quoted_work(doc: &Document<'_>, run: Range<usize>) -> bool {
     inside_ok && (before || after && matches!(doc.token_text(close + 1), "," | "a" | "an" | "the"))
 }
 
-/// "Premier League Chief": a name does not end in a title or role word.
+/// "Premier League Chief": a name does not end in a title or role word, unless the word is a
+/// frequent surname as well ("Oona King", "Carole King", "Elvin Bishop").
 fn ends_in_title(doc: &Document<'_>, m: &NameMention) -> bool {
     m.words.len() >= 2
-        && m.words
-            .last()
-            .is_some_and(|&i| (is_title(doc, i) || is_role(doc, i)) && !lookup(doc.token_text(i)).first_at_least(50))
+        && m.words.last().is_some_and(|&i| {
+            let info = lookup(doc.token_text(i));
+            (is_title(doc, i) || is_role(doc, i)) && !info.first_at_least(50) && !info.surname_within(500)
+        })
 }
 
 /// Points for a one-word candidate: it needs a title, an age, a scorer list, or a speech verb
