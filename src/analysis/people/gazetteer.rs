@@ -58,6 +58,16 @@ impl NameInfo {
 /// Looks a name up in the census lists, in any case and with its accents folded: the lists are
 /// ASCII, so "José", "Iván" and "Zoë" are looked up as jose, ivan and zoe.
 pub fn lookup(name: &str) -> NameInfo {
+    if name.is_ascii() {
+        lookup_as_written(name)
+    } else {
+        lookup_as_written(&crate::analysis::text::fold(name))
+    }
+}
+
+/// [`lookup`] with accents kept ("José" is not jose): the name tagger's census features, as the
+/// shipped weights were trained on them.
+pub fn lookup_as_written(name: &str) -> NameInfo {
     let Some(map) = MAP.as_ref() else {
         return NameInfo::default();
     };
@@ -68,7 +78,7 @@ pub fn lookup(name: &str) -> NameInfo {
         key.make_ascii_lowercase();
         map.get(key)
     } else {
-        map.get(crate::analysis::text::fold(name))
+        map.get(name.to_lowercase())
     };
     let Some(v) = value else {
         return NameInfo::default();
