@@ -103,7 +103,12 @@ fn after(doc: &Document<'_>, loc: &Located, all: &[Located], people: &mut [Perso
     );
     let has_role =
         (start..end).any(|i| is_role(doc, i) || lists().relations.contains_key(lower(doc.token_text(i)).as_ref()));
-    if end > start && det && has_role && !doc.token_text(end).is_empty() {
+    // "Travis, the insider says “He is…”", "Ortiz, the source said, will…": a clause with a
+    // verb of speech or a quotation is not a description of the name.
+    let clause = (start..end).any(|i| {
+        doc.tokens[i].kind == TokenKind::Quote || lists().speech_verbs.contains(lower(doc.token_text(i)).as_ref())
+    });
+    if end > start && det && has_role && !clause && !doc.token_text(end).is_empty() {
         let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
         push_descriptor(doc, &mut people[loc.person], span);
         ages_within(doc, start..end, &mut people[loc.person]);
