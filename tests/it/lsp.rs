@@ -396,6 +396,29 @@ fn hover_on_a_name_shows_the_person_card() {
 }
 
 #[test]
+fn hover_card_says_on_which_line_the_story_states_each_fact() {
+    let (mut lsp, _) = Lsp::start(json!({}));
+    lsp.open(URI, "markdown", 1, STORY);
+    assert_eq!(lsp.diagnostics(URI)["version"], 1);
+    let hover = hover_at(&mut lsp, "Kellner said she", 0);
+    let card = hover["contents"]["value"].as_str().unwrap_or_default();
+    // Line 7 has her name, age, title and quote; line 11 her second attribution.
+    assert_eq!(
+        card,
+        "**Marta Kellner**\n\
+         \n\
+         the harbor commissioner (line 7)\n\
+         \n\
+         - **Age:** 41 (line 7) as of 2025-03-02\n\
+         - **Mentioned** 4 times, first on line 7\n\
+         - **Cited as a source** twice (lines 7, 11)\n\
+         - **Quoted** once:\n  \
+         > “We kept every promise we made to the dockworkers,” (line 7)"
+    );
+    lsp.finish();
+}
+
+#[test]
 fn hover_on_a_word_that_is_not_a_person_is_null() {
     let (mut lsp, _) = Lsp::start(json!({}));
     lsp.open(URI, "markdown", 1, STORY);

@@ -7,6 +7,7 @@ mod fixtures;
 mod lsp;
 mod lsp_client;
 mod names_data;
+mod people;
 mod reliability;
 mod report;
 mod rules;

@@ -7,8 +7,9 @@
 //! person with that surname (or else that given name) mentioned most recently before it, or,
 //! when none was, the first one mentioned after it; a title's sex must agree. Two people who
 //! share a surname therefore split the bare surname by recency: the story's own convention is
-//! that "Ortiz" means the Ortiz last named. A single name matching no full name is a person of
-//! its own.
+//! that "Ortiz" means the Ortiz last named. A single word that is no one's surname or given name
+//! but shortens exactly one given name ("Jen" for Jennifer, "Bill" for William) joins that
+//! person. A single name matching no full name is a person of its own.
 
 use crate::analysis::model::Gender;
 use crate::analysis::segment::Document;
@@ -240,7 +241,36 @@ fn pick(
         }
         matching.iter().min_by_key(|m| m.3).map(|m| m.0)
     };
-    by(true).or_else(|| by(false)).or_else(|| variant(groups, word))
+    by(true)
+        .or_else(|| by(false))
+        .or_else(|| short_form(groups, &mentions[mi], word))
+        .or_else(|| variant(groups, word))
+}
+
+/// "Jen" after "Jennifer Aniston", "Bill" after "William Tate": a lone word that is a short form
+/// of exactly one person's given name (a prefix of at least three letters, or a listed
+/// nickname), when neither a title's nor the word's own census sex disagrees with that person's.
+/// Two people it could shorten, and it stays apart.
+fn short_form(groups: &[Group], m: &NameMention, word: &str) -> Option<usize> {
+    if word.chars().count() < 3 {
+        return None;
+    }
+    let nicknames = super::lists::lists().nicknames.get(word);
+    let own = m.title_gender.or_else(|| super::gazetteer::lookup(word).gender());
+    let shortens = |given: &str| {
+        given.len() > word.len() && given.starts_with(word)
+            || nicknames.is_some_and(|full| full.iter().any(|f| f == given))
+    };
+    let mut fits = groups.iter().enumerate().filter(|(_, g)| {
+        !g.mentions.is_empty()
+            && g.given.as_deref().is_some_and(shortens)
+            && (own.is_none() || g.gender.is_none() || g.gender == own)
+    });
+    let first = fits.next().map(|(gi, _)| gi);
+    match fits.next() {
+        None => first,
+        Some(_) => None,
+    }
 }
 
 /// "Ortis" after "Ana Ortiz": a lone surname one letter off a full name's surname, when the

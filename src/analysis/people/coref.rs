@@ -7,7 +7,9 @@
 //!   candidate in the last three paragraphs that fits: the right sex, not named in the same
 //!   sentence (the subject of "Ortiz met the dancer" is not the dancer), described with that
 //!   noun if anyone was, else the only one left, else one mentioned at least three times as
-//!   often as any other. Otherwise they stay unlinked. An age in or after a linked epithet
+//!   often as any other; but when someone named earlier, out of view, was described with that
+//!   noun (President Vega, then "the president" pages later), nobody. Otherwise they stay
+//!   unlinked. An age in or after a linked epithet
 //!   ("the 53-year-old baker", "the director, 52") is recorded on the person.
 //! - Pronouns outside quotations link to the most salient person of their sex ([`super::salience`]).
 
@@ -180,7 +182,7 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
             if generic && !(i + 1..head).any(|k| shapes[k].cap) {
                 continue;
             }
-            let gap_ok = (i + 1..head).all(|k| doc.tokens[k].kind != TokenKind::Punct || doc.token_text(k) == "-");
+            let gap_ok = (i + 1..head).all(|k| modifier(doc, k) || inside_title(doc, shapes, k));
             let next = head + 1;
             let name_follows = shapes.get(next).is_some_and(|sh| sh.cap) && doc.tokens[next].kind == TokenKind::Word;
             if !gap_ok || name_follows || matches!(doc.token_text(next), "of" | "who" | "whose" | "'s" | "’s") {
@@ -238,6 +240,36 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
     }
 }
 
+/// Whether token `k` can sit between "the" and an epithet's role noun: a word or number that
+/// is no function word, verb of speech or quotation mark ("the Oscar-nominated actress", "the
+/// 53-year-old baker", "the then president"). "The source noted that the actor" and "the
+/// average time for a call centre" are no epithets from their first "the".
+fn modifier(doc: &Document<'_>, k: usize) -> bool {
+    let t = doc.tokens[k];
+    let text = doc.token_text(k);
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => text == "-",
+        TokenKind::Quote => false,
+        TokenKind::Word => {
+            let w = lower(text);
+            let l = lists();
+            let adjective_like = matches!(
+                w.as_ref(),
+                "new" | "then" | "own" | "other" | "same" | "one" | "two" | "three"
+            );
+            adjective_like || !(l.stopwords.contains(w.as_ref()) || l.speech_verbs.contains(w.as_ref()))
+        }
+    }
+}
+
+/// "in" of "the Maid in Manhattan actress": a function word between two capitalised words is
+/// part of a work's title.
+fn inside_title(doc: &Document<'_>, shapes: &[Shape], k: usize) -> bool {
+    let cap = |i: usize| shapes.get(i).is_some_and(|s| s.cap) && doc.tokens[i].kind == TokenKind::Word;
+    doc.tokens[k].kind == TokenKind::Word && k > 0 && cap(k - 1) && cap(k + 1) && !cap(k)
+}
+
 /// Mentions seen so far: the names, the epithets linked since, where each person's mentions
 /// end, and a buffer.
 struct Seen {
@@ -254,6 +286,13 @@ struct Epithet<'r> {
     paragraph: usize,
     role: &'r str,
     sex: Option<Gender>,
+}
+
+/// Whether a descriptor of `p` has the word `role` ("the president" and "President").
+fn is_described(p: &Person, role: &str) -> bool {
+    p.descriptors
+        .iter()
+        .any(|d| d.text.to_lowercase().split_whitespace().any(|w| w == role))
 }
 
 /// The person an epithet refers to, if exactly one fits.
@@ -301,16 +340,24 @@ fn pick(people: &[Person], seen: &mut Seen, e: &Epithet<'_>, exclude: &[usize]) 
             continue;
         }
         if e.sex.is_none() || p.gender.is_none() || p.gender == e.sex {
-            let described = p
-                .descriptors
-                .iter()
-                .any(|d| d.text.to_lowercase().split_whitespace().any(|w| w == e.role));
-            cands.push((pi, count(pi), described));
+            cands.push((pi, count(pi), is_described(p, e.role)));
         }
     }
     let described: Vec<usize> = cands.iter().filter(|c| c.2).map(|c| c.0).collect();
     if described.len() == 1 {
         return described.first().copied();
+    }
+    // "the president" three paragraphs after President Vega was last named, with only a
+    // senator in view: the story's president is Vega, so say nothing rather than pick the
+    // senator.
+    let described_earlier = people.iter().enumerate().any(|(pi, p)| {
+        !cands.iter().any(|c| c.0 == pi)
+            && count(pi) > 0
+            && is_described(p, e.role)
+            && (e.sex.is_none() || p.gender.is_none() || p.gender == e.sex)
+    });
+    if described.is_empty() && described_earlier {
+        return None;
     }
     cands.sort_by_key(|c| std::cmp::Reverse(c.1));
     match cands.as_slice() {

@@ -50,7 +50,7 @@ pub fn locate(doc: &Document<'_>, people: &[Person]) -> Vec<Located> {
 pub fn describe(doc: &Document<'_>, shapes: &[Shape], people: &mut [Person]) {
     let located = locate(doc, people);
     for loc in &located {
-        after(doc, loc, people);
+        after(doc, loc, &located, people);
         before(doc, shapes, loc, &located, people);
     }
     for p in people.iter_mut() {
@@ -60,9 +60,16 @@ pub fn describe(doc: &Document<'_>, shapes: &[Shape], people: &mut [Person]) {
     }
 }
 
-/// "Ortiz, 41, a nurse from Ohio," and "Ortiz (41)".
-fn after(doc: &Document<'_>, loc: &Located, people: &mut [Person]) {
-    let mut next = loc.end;
+/// How many tokens an appositive may run before its closing comma or period; one that runs
+/// longer is dropped rather than cut mid-phrase.
+const APPOSITIVE_TOKENS: usize = 16;
+
+/// "Ortiz, 41, a nurse from Ohio," and "Ortiz (41)". The appositive ends at a comma, a period
+/// (not the one of "Mr."), a colon, a bracket or a quotation mark, and before "and" or "or"
+/// when another person's name follows ("the son of Ana Ortiz and Luis Vega, ..." keeps "the son
+/// of Ana Ortiz").
+fn after(doc: &Document<'_>, loc: &Located, all: &[Located], people: &mut [Person]) {
+    let mut next = of_place(doc, loc.end, all);
     if let Some((years, span)) = age_after(doc, next) {
         push_age(&mut people[loc.person], years, span);
         next += 2;
@@ -71,9 +78,24 @@ fn after(doc: &Document<'_>, loc: &Located, people: &mut [Person]) {
         return;
     }
     let start = next + 1;
+    let sentence_end = doc
+        .sentence_at(doc.tokens[loc.first].span.start)
+        .and_then(|si| doc.sentences.get(si))
+        .map_or(start, |s| s.tokens.end);
     let mut end = start;
-    while end < start + 12 && !matches!(doc.token_text(end), "," | "." | ";" | ":" | ")" | "(" | "”" | "\"" | "") {
+    while end < start + APPOSITIVE_TOKENS && end < sentence_end {
+        let t = doc.token_text(end);
+        let abbreviation = t == "." && end > start && abbreviated_title(doc, end - 1);
+        let ends = matches!(t, "," | ";" | ":" | ")" | "(" | "”" | "\"" | "") || t == "." && !abbreviation;
+        let joins_another =
+            matches!(t, "and" | "or") && all.iter().any(|l| l.first == end + 1 && l.person != loc.person);
+        if ends || joins_another {
+            break;
+        }
         end += 1;
+    }
+    if end == start + APPOSITIVE_TOKENS || end >= sentence_end {
+        return;
     }
     let det = matches!(
         lower(doc.token_text(start)).as_ref(),
@@ -81,11 +103,68 @@ fn after(doc: &Document<'_>, loc: &Located, people: &mut [Person]) {
     );
     let has_role =
         (start..end).any(|i| is_role(doc, i) || lists().relations.contains_key(lower(doc.token_text(i)).as_ref()));
-    if end > start && det && has_role && !doc.token_text(end).is_empty() {
+    // "Travis, the insider says “He is…”", "Ortiz, the source said, will…": a clause with a
+    // verb of speech or a quotation is not a description of the name.
+    let clause = (start..end).any(|i| {
+        doc.tokens[i].kind == TokenKind::Quote || lists().speech_verbs.contains(lower(doc.token_text(i)).as_ref())
+    });
+    if end > start && det && has_role && !clause && !doc.token_text(end).is_empty() {
         let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
         push_descriptor(doc, &mut people[loc.person], span);
+        ages_within(doc, start..end, &mut people[loc.person]);
         if let Some((years, age_span)) = age_after(doc, end) {
             push_age(&mut people[loc.person], years, age_span);
+        }
+    }
+}
+
+/// "Mr" in "a colleague of Mr. Vega": a short capitalised title whose period is no full stop.
+fn abbreviated_title(doc: &Document<'_>, i: usize) -> bool {
+    let t = doc.token_text(i);
+    t.len() <= 4 && t.starts_with(char::is_uppercase) && is_title(doc, i)
+}
+
+/// "Queen Adela of Varnland, 91,", "Jo Lin of Leeds, 34,": the age and appositive after a
+/// name's "of" and place (up to three capitalised words that are no one's name) are the name's.
+fn of_place(doc: &Document<'_>, end: usize, all: &[Located]) -> usize {
+    if doc.token_text(end) != "of" {
+        return end;
+    }
+    let capital = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && doc.token_text(i).starts_with(char::is_uppercase)
+            && !all.iter().any(|l| l.first <= i && i < l.end)
+    };
+    let mut k = end + 1;
+    while k < end + 4 && capital(k) {
+        k += 1;
+    }
+    if k > end + 1 && doc.token_text(k) == "," {
+        k
+    } else {
+        end
+    }
+}
+
+/// Ages written inside a descriptor: "the 22-year-old student", "the 22 year old son".
+fn ages_within(doc: &Document<'_>, range: std::ops::Range<usize>, p: &mut Person) {
+    for k in range.clone() {
+        if let Some(years) = year_old(doc, k) {
+            push_age(p, years, doc.tokens[k].span);
+            continue;
+        }
+        let spaced = doc.tokens[k].kind == TokenKind::Number
+            && k + 2 < range.end
+            && matches!(lower(doc.token_text(k + 1)).as_ref(), "year" | "years")
+            && lower(doc.token_text(k + 2)) == "old";
+        if let Some(years) = spaced.then(|| doc.token_text(k).parse::<u32>().ok()).flatten() {
+            if (1..=110).contains(&years) {
+                push_age(
+                    p,
+                    years,
+                    Span::new(doc.tokens[k].span.start, doc.tokens[k + 2].span.end),
+                );
+            }
         }
     }
 }
@@ -103,8 +182,10 @@ fn before(doc: &Document<'_>, shapes: &[Shape], loc: &Located, all: &[Located], 
     } else if i > 0 && doc.token_text(i - 1) == "." && i > 1 && is_title(doc, i - 2) {
         // Skip a title and its period.
         i -= 2;
+        title_descriptor(doc, i, i + 1, all, &mut people[loc.person]);
     } else if i > 0 && is_title(doc, i - 1) {
         i -= 1;
+        i = title_descriptor(doc, i, i + 1, all, &mut people[loc.person]);
     }
     let comma = i > 0 && doc.token_text(i - 1) == ",";
     let head = if comma { i.checked_sub(2) } else { i.checked_sub(1) };
@@ -130,6 +211,7 @@ fn before(doc: &Document<'_>, shapes: &[Shape], loc: &Located, all: &[Located], 
     }
     let span = Span::new(doc.tokens[start].span.start, doc.tokens[head].span.end);
     push_descriptor(doc, &mut people[loc.person], span);
+    ages_within(doc, start..head, &mut people[loc.person]);
     if relation && start < head {
         if let Some(owner) = owner(doc, start, loc, all, people) {
             let other = Some(loc.person);
@@ -140,6 +222,37 @@ fn before(doc: &Document<'_>, shapes: &[Shape], loc: &Located, all: &[Located], 
             });
         }
     }
+}
+
+/// Honorifics that say nothing about the person beyond their sex.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "sir", "dame", "dr",
+];
+
+/// A title before a name is a descriptor, not part of the name: "Queen" in "Queen Matilda",
+/// "Prime Minister" in "Prime Minister Ana Ortiz" (capitalised words before the title word
+/// that are no stopword, month, day or other person's name join it). Honorifics ("Mr.") are
+/// not recorded. Returns where the title starts.
+fn title_descriptor(doc: &Document<'_>, title: usize, end: usize, all: &[Located], p: &mut Person) -> usize {
+    let mut start = title;
+    while start > 0 && title - start < 3 {
+        let k = start - 1;
+        let w = lower(doc.token_text(k));
+        let capitalised = doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase);
+        let named = all.iter().any(|l| l.first <= k && k < l.end);
+        let l = lists();
+        let calendar = super::tokens::CALENDAR.contains(&w.as_ref()) || l.common.contains(w.as_ref());
+        if !capitalised || named || calendar || l.stopwords.contains(w.as_ref()) {
+            break;
+        }
+        start = k;
+    }
+    if !HONORIFICS.contains(&lower(doc.token_text(title)).as_ref()) {
+        let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+        let span = Span::new(span.start, span.end.min(doc.tokens[title].span.end));
+        push_descriptor(doc, p, span);
+    }
+    start
 }
 
 /// The start of "city council president" when it sits between a relation's comma and the
@@ -180,10 +293,11 @@ fn phrase_start(doc: &Document<'_>, shapes: &[Shape], head: usize) -> usize {
     for k in (head.saturating_sub(6)..head).rev() {
         let t = doc.token_text(k);
         let w = lower(t);
-        let word = doc.tokens[k].kind == TokenKind::Word || t == "-";
+        let word = doc.tokens[k].kind == TokenKind::Word || t == "-" || year_old(doc, k).is_some();
         if !word
             || lists().stopwords.contains(w.as_ref()) && !is_determiner(&w)
             || lists().speech_verbs.contains(w.as_ref())
+            || PREPOSITIONS.contains(&w.as_ref())
         {
             break;
         }
@@ -194,6 +308,13 @@ fn phrase_start(doc: &Document<'_>, shapes: &[Shape], head: usize) -> usize {
     }
     start
 }
+
+/// Prepositions the stopword list leaves out (it ends runs of capitalised words, where these
+/// may be part of a name): "a minute behind winner Ana Ortiz" is described as the winner.
+const PREPOSITIONS: &[&str] = &[
+    "behind", "beyond", "near", "around", "across", "along", "beside", "inside", "outside", "like", "unlike", "off",
+    "out", "up", "down", "past",
+];
 
 fn is_determiner(w: &str) -> bool {
     matches!(

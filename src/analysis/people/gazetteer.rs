@@ -55,8 +55,19 @@ impl NameInfo {
     }
 }
 
-/// Looks a name up in the census lists (any case; accents are kept, so "José" is not "jose").
+/// Looks a name up in the census lists, in any case and with its accents folded: the lists are
+/// ASCII, so "José", "Iván" and "Zoë" are looked up as jose, ivan and zoe.
 pub fn lookup(name: &str) -> NameInfo {
+    if name.is_ascii() {
+        lookup_as_written(name)
+    } else {
+        lookup_as_written(&crate::analysis::text::fold(name))
+    }
+}
+
+/// [`lookup`] with accents kept ("José" is not jose): the name tagger's census features, as the
+/// shipped weights were trained on them.
+pub fn lookup_as_written(name: &str) -> NameInfo {
     let Some(map) = MAP.as_ref() else {
         return NameInfo::default();
     };
@@ -98,5 +109,13 @@ mod tests {
         assert_eq!(lookup("Xqzzy"), NameInfo::default());
         assert_eq!(lookup(""), NameInfo::default());
         assert!(!lookup("Zürich").is_first());
+    }
+
+    #[test]
+    fn accented_names_are_looked_up_without_their_accents() {
+        assert_eq!(lookup("José"), lookup("Jose"));
+        assert_eq!(lookup("IVÁN").gender(), Some(Gender::Male));
+        assert_eq!(lookup("Zoë"), lookup("zoe"));
+        assert!(lookup("Zoë").is_first());
     }
 }

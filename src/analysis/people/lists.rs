@@ -62,6 +62,8 @@ pub struct Lists {
     pub prefixes: FastMap<String, Option<Gender>>,
     /// Family and personal relations.
     pub relations: FastMap<String, Option<Gender>>,
+    /// Short forms of given names that are not prefixes ("bill" → william), with their full names.
+    pub nicknames: FastMap<String, Vec<String>>,
     /// Third-person pronouns.
     pub pronouns: FastMap<String, Gender>,
     pub places: FastSet<String>,
@@ -89,6 +91,18 @@ fn gendered(data: &'static str) -> FastMap<String, Option<Gender>> {
         .collect()
 }
 
+/// "short full" lines, each short form with all its full forms.
+fn pairs(data: &'static str) -> FastMap<String, Vec<String>> {
+    let mut map: FastMap<String, Vec<String>> = FastMap::default();
+    for line in entries(data) {
+        let mut parts = line.split_whitespace();
+        if let (Some(short), Some(full)) = (parts.next(), parts.next()) {
+            map.entry(short.to_lowercase()).or_default().push(full.to_lowercase());
+        }
+    }
+    map
+}
+
 fn set(data: &'static str) -> FastSet<String> {
     entries(data).map(str::to_lowercase).collect()
 }
@@ -98,6 +112,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     roles: gendered(include_str!("../lexicon/people_roles.txt")),
     prefixes: gendered(include_str!("../lexicon/people_name_prefixes.txt")),
     relations: gendered(include_str!("../lexicon/people_relations.txt")),
+    nicknames: pairs(include_str!("../lexicon/people_nicknames.txt")),
     pronouns: gendered(include_str!("../lexicon/people_pronouns.txt"))
         .into_iter()
         .filter_map(|(w, g)| g.map(|g| (w, g)))

@@ -185,6 +185,7 @@ fn score(
         || names.iter().all(|w| l.places.contains(w))
         || names.len() > 4
         || work_before(doc, c.run.start)
+        || quoted_work(doc, c.run.clone())
         || ends_in_title(doc, m)
     {
         return -9;
@@ -221,12 +222,69 @@ fn score(
     points
 }
 
-/// "Premier League Chief": a name does not end in a title or role word.
+/// "Queen Adela of Varnland", "the Duke of Sussex", "Lord Tomlin of Ashby": one word after a
+/// title (and its name) and "of" is a place the title belongs to, not a person.
+fn territory(doc: &Document<'_>, start: usize) -> bool {
+    let Some(of) = start.checked_sub(1).filter(|&p| doc.token_text(p) == "of") else {
+        return false;
+    };
+    let Some(p) = of.checked_sub(1) else {
+        return false;
+    };
+    let capital = |i: usize| doc.token_text(i).starts_with(char::is_uppercase);
+    is_title(doc, p) || capital(p) && p.checked_sub(1).is_some_and(|t| is_title(doc, t) && capital(t))
+}
+
+/// “Mr. and Mrs. Pellow,” a comedy; the film “Ana Ortiz”: a run inside quotation marks that
+/// name a work (a work noun before the opening mark, or ", a comedy" after the closing one).
+fn quoted_work(doc: &Document<'_>, run: Range<usize>) -> bool {
+    let is_quote = |i: usize| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Quote);
+    let glued = |a: usize, b: usize| {
+        doc.tokens
+            .get(a)
+            .zip(doc.tokens.get(b))
+            .is_some_and(|(x, y)| x.span.end == y.span.start)
+    };
+    // Double marks only: an opening one with no word glued before it, a closing one with no
+    // word glued after it.
+    let opening = |i: usize| match doc.token_text(i) {
+        "“" => true,
+        "\"" => i == 0 || !glued(i - 1, i),
+        _ => false,
+    };
+    let closing = |i: usize| match doc.token_text(i) {
+        "”" => true,
+        "\"" => !(glued(i, i + 1) && doc.tokens[i + 1].kind == TokenKind::Word),
+        _ => false,
+    };
+    let Some(open) = (run.start.saturating_sub(6)..run.start)
+        .rev()
+        .find(|&i| is_quote(i))
+        .filter(|&i| opening(i))
+    else {
+        return false;
+    };
+    let Some(close) = (run.end..run.end + 6).find(|&i| is_quote(i)).filter(|&i| closing(i)) else {
+        return false;
+    };
+    let l = lists();
+    let work = |i: usize| l.work_nouns.contains(lower(doc.token_text(i)).as_ref());
+    let before = open.checked_sub(1).is_some_and(work);
+    let after = (close + 1..close + 5)
+        .take_while(|&i| doc.tokens.get(i).is_some_and(|t| t.kind != TokenKind::Quote))
+        .any(work);
+    let inside_ok = (open + 1..close).all(|i| !is_quote(i));
+    inside_ok && (before || after && matches!(doc.token_text(close + 1), "," | "a" | "an" | "the"))
+}
+
+/// "Premier League Chief": a name does not end in a title or role word, unless the word is a
+/// frequent surname as well ("Oona King", "Carole King", "Elvin Bishop").
 fn ends_in_title(doc: &Document<'_>, m: &NameMention) -> bool {
     m.words.len() >= 2
-        && m.words
-            .last()
-            .is_some_and(|&i| (is_title(doc, i) || is_role(doc, i)) && !lookup(doc.token_text(i)).first_at_least(50))
+        && m.words.last().is_some_and(|&i| {
+            let info = lookup(doc.token_text(i));
+            (is_title(doc, i) || is_role(doc, i)) && !info.first_at_least(50) && !info.surname_within(500)
+        })
 }
 
 /// Points for a one-word candidate: it needs a title, an age, a scorer list, or a speech verb
@@ -243,7 +301,7 @@ fn single(
     if l.roles.contains_key(only) || l.titles.contains_key(only) || l.places.contains(only) || c.modifier {
         return -9;
     }
-    if only.chars().count() < 3 && c.title.is_none() {
+    if only.chars().count() < 3 && c.title.is_none() || territory(doc, c.run.start) {
         return -9;
     }
     let info = lookup(only);

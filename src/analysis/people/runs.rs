@@ -184,14 +184,15 @@ pub fn candidate(doc: &Document<'_>, run: Range<usize>) -> Option<Candidate> {
 }
 
 /// A month that is also a first name ("April", "May", "June", "August") right after a
-/// word of time ("in", "since", "until", "last", "next", "early", "late", "mid"); not after
+/// word of time ("in", "since", "until", "last", "next", "early", "late", "mid", capitalised
+/// or not: "In May Farrow said"); not after
 /// "by" or "on" ("a song by June Carter", "a book on May Lin").
 pub(super) fn month_after_preposition(doc: &Document<'_>, i: usize) -> bool {
     let month = matches!(lower(doc.token_text(i)).as_ref(), "april" | "may" | "june" | "august");
     month
         && i.checked_sub(1).is_some_and(|p| {
             matches!(
-                doc.token_text(p),
+                lower(doc.token_text(p)).as_ref(),
                 "in" | "since" | "until" | "last" | "next" | "early" | "late" | "mid"
             )
         })

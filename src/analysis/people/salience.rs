@@ -8,7 +8,10 @@
 //! Us" after "Vega said"). Each sentence back halves the sum. The pronoun goes to the most salient
 //! person when they lead the next by half again; otherwise it stays unlinked. Resolved pronouns
 //! count as mentions for the pronouns after them. Names inside quotations are the speaker's
-//! words: they neither count nor get linked, and neither do pronouns inside quotations.
+//! words: they neither count nor get linked, and neither do pronouns inside quotations. An
+//! unnamed person of the pronoun's sex ("the deputy", "a witness") mentioned after the leader's
+//! last mention, in the pronoun's sentence or the one before, leaves the pronoun unlinked: it
+//! may be theirs.
 
 use crate::analysis::model::{Gender, Mention, MentionKind, Person, Span};
 use crate::analysis::segment::{Document, TokenKind};
@@ -138,6 +141,7 @@ pub fn link(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
     let mut resolved: Vec<Mark> = Vec::new();
     let mut window: Vec<Mark> = Vec::new();
     let bare_quotes = bare_quotes(doc, &marks);
+    let unnamed = unnamed(doc, shapes, quoted, people);
     let mut found: Vec<(usize, Span)> = Vec::new();
     for p in pronouns(doc, shapes, quoted) {
         let at = doc.tokens[p.token].span.start;
@@ -159,6 +163,14 @@ pub fn link(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
         }
         let winner =
             most_salient(&mut window, &p, people).filter(|&w| people.get(w).is_some_and(|x| x.gender.is_some()));
+        // "Smith said the deputy found himself pinned": an unnamed "the deputy" after the
+        // winner's last mention, in this sentence or the one before, may be who "himself" is.
+        let winner = winner.filter(|&w| {
+            let last = window.iter().filter(|m| m.person == w).map(|m| m.at).max().unwrap_or(0);
+            !unnamed
+                .iter()
+                .any(|u| u.at > last && u.at < at && u.sentence + 1 >= p.sentence && u.sex.is_none_or(|g| g == p.sex))
+        });
         if let Some(person) = winner {
             found.push((person, doc.tokens[p.token].span));
             resolved.push(Mark {
@@ -178,6 +190,53 @@ pub fn link(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
             });
         }
     }
+}
+
+/// An unnamed person: "the deputy", "a witness", linked to no one.
+struct Unnamed {
+    at: usize,
+    sentence: usize,
+    sex: Option<Gender>,
+}
+
+/// Every "the/a/an" + up to two modifiers + role noun outside quotations that is no person's
+/// mention or descriptor (so "the actress" linked to Ana Ortiz is not unnamed).
+fn unnamed(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &[Person]) -> Vec<Unnamed> {
+    let l = lists();
+    let taken = |span: Span| {
+        people.iter().any(|p| {
+            p.mentions.iter().any(|m| m.span.overlaps(span)) || p.descriptors.iter().any(|d| d.span.overlaps(span))
+        })
+    };
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            if !matches!(lower(doc.token_text(i)).as_ref(), "the" | "a" | "an")
+                || quoted.contains(doc.tokens[i].span.start)
+            {
+                continue;
+            }
+            let head = (i + 1..(i + 4).min(s.tokens.end))
+                .take_while(|&k| doc.tokens[k].kind == TokenKind::Word && !shapes[k].cap)
+                .find(|&k| l.roles.contains_key(lower(doc.token_text(k)).as_ref()));
+            let Some(head) = head else {
+                continue;
+            };
+            // "the deputy, Ana Ortiz" or "deputy Ana Ortiz" names them.
+            let named_next = shapes.get(head + 1).is_some_and(|sh| sh.cap)
+                || doc.token_text(head + 1) == "," && shapes.get(head + 2).is_some_and(|sh| sh.cap);
+            let span = Span::new(doc.tokens[i].span.start, doc.tokens[head].span.end);
+            if named_next || taken(span) {
+                continue;
+            }
+            out.push(Unnamed {
+                at: doc.tokens[head].span.start,
+                sentence: si,
+                sex: l.roles.get(lower(doc.token_text(head)).as_ref()).copied().flatten(),
+            });
+        }
+    }
+    out
 }
 
 /// Paragraphs that open with a quotation and mention no one outside it: a speaker's words,

@@ -273,3 +273,98 @@ fn allows_companies_places_and_a_month_before_a_name() {
     let text = include_str!("../../../tests/fixtures/people/non_persons.txt");
     assert_eq!(names(text), ["Talia Brennock: Talia Brennock|Brennock"]);
 }
+
+#[test]
+fn a_short_form_joins_the_one_given_name_it_shortens_and_not_two() {
+    let text = "Jennifer Castaway arrived. Friends said Jen looked happy. Later, said Bill, \
+                the film was done. William Harrow directed it.";
+    assert_eq!(
+        names(text),
+        [
+            "Jennifer Castaway: Jennifer Castaway|Jen",
+            "William Harrow: Bill|William Harrow"
+        ]
+    );
+    let two = "Jennifer Castaway and Jenna Brook arrived. Friends said Jen looked happy.";
+    assert!(names(two).iter().all(|n| !n.contains("|Jen")), "{:?}", names(two));
+}
+
+#[test]
+fn titles_are_descriptors_and_honorifics_are_not() {
+    let text = "Prime Minister Ana Ortiz met Mr. Luis Vega and Queen Adela on Friday.";
+    let all = people(text);
+    let descriptors = |n: &str| -> Vec<String> { person(&all, n).descriptors.iter().map(|d| d.text.clone()).collect() };
+    assert_eq!(descriptors("Ana Ortiz"), ["Prime Minister"]);
+    assert!(descriptors("Luis Vega").is_empty());
+    assert_eq!(descriptors("Adela"), ["Queen"]);
+}
+
+#[test]
+fn an_appositive_clause_with_a_speech_verb_or_quotation_is_no_descriptor() {
+    let text = "Ana Ortiz, the source said, will run again. Luis Vega, a nurse from Leeds, agreed.";
+    let all = people(text);
+    assert!(person(&all, "Ana Ortiz").descriptors.is_empty());
+    let vega: Vec<&str> = person(&all, "Luis Vega")
+        .descriptors
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(vega, ["a nurse from Leeds"]);
+}
+
+#[test]
+fn an_epithet_does_not_reach_back_over_a_clause_to_an_earlier_the() {
+    let text = "Ben Castaway left. The source noted that the Oscar-winning actor wanted quiet.";
+    let all = people(text);
+    let d: Vec<&str> = person(&all, "Ben Castaway")
+        .descriptors
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(d, ["the Oscar-winning actor"]);
+}
+
+#[test]
+fn an_epithet_stays_silent_when_someone_out_of_view_was_described_with_it() {
+    let text = "President Ana Ortiz signed the bill.\n\nIt passed in May.\n\nCritics waited.\n\n\
+                Senators argued.\n\nSenator Luis Vega spoke. Later the president left.";
+    let all = people(text);
+    let at = text.find("the president").unwrap_or(0);
+    assert!(all.iter().all(|p| p.mentions.iter().all(|m| m.span.start != at)));
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_person_of_its_sex_stays_unlinked() {
+    let text = "Tom Vale called the police. The officer found himself pinned by the door.";
+    let all = people(text);
+    let vale = person(&all, "Tom Vale");
+    assert!(
+        vale.mentions.iter().all(|m| m.kind != MentionKind::Pronoun),
+        "{:?}",
+        vale.mentions
+    );
+    let alone = "Tom Vale called the police. Later he found himself pinned by the door.";
+    let all = people(alone);
+    let pronouns = person(&all, "Tom Vale")
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Pronoun)
+        .count();
+    assert_eq!(pronouns, 2);
+}
+
+#[test]
+fn an_age_inside_a_descriptor_is_the_persons() {
+    let text = "Sam Reed, the 22 year old son of rock star Lou Reed and Ana Reed, was there. \
+                The winner was 19-year-old student Mia Chu.";
+    let all = people(text);
+    let years = |n: &str| person(&all, n).ages.iter().map(|a| a.years).collect::<Vec<_>>();
+    assert_eq!(years("Sam Reed"), [22]);
+    assert_eq!(years("Mia Chu"), [19]);
+    let d: Vec<&str> = person(&all, "Sam Reed")
+        .descriptors
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(d, ["the 22 year old son of rock star Lou Reed"]);
+}

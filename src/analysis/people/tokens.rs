@@ -20,7 +20,7 @@ const CAPITAL_PARTICLES: &[&str] = &[
 
 /// Days and months that are never part of a person's name: they end a run of capitals
 /// ("Ana Ortiz Wednesday"). May, June, April and August are names too and are left out.
-const CALENDAR: &[&str] = &[
+pub(super) const CALENDAR: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

@@ -117,27 +117,56 @@ fn person_card_shows_what_the_story_says() {
     };
     let card = card_at(&analysis(Some(date)), "Marta").unwrap();
     assert!(card.starts_with("**Marta Kellner**"), "{card}");
-    assert!(card.contains("the harbor commissioner"), "{card}");
-    assert!(card.contains("**Age:** 41 as of 2023-06-07"), "{card}");
-    assert!(card.contains("husband: Tobias Renn"), "{card}");
+    assert!(card.contains("the harbor commissioner (line 2)"), "{card}");
+    assert!(card.contains("**Age:** 41 (line 2) as of 2023-06-07"), "{card}");
+    assert!(card.contains("husband: Tobias Renn (line 3)"), "{card}");
     assert!(card.contains("**Mentioned** 4 times, first on line 2"), "{card}");
-    assert!(card.contains("**Cited as a source** twice"), "{card}");
+    assert!(card.contains("**Cited as a source** twice (lines 2, 3)"), "{card}");
     assert!(card.contains("**Quoted** twice"), "{card}");
-    assert!(card.contains("> \"Finally,\""), "{card}");
+    assert!(card.contains("> \"Finally,\" (line 3)"), "{card}");
+}
+
+#[test]
+fn every_fact_on_the_card_says_its_line() {
+    let card = card_at(&analysis(None), "Marta").unwrap();
+    for line in card.lines().skip(1).filter(|l| !l.is_empty()) {
+        if line.starts_with("- **Quoted**") {
+            continue;
+        }
+        assert!(
+            line.contains("(line ") || line.contains("(lines ") || line.contains("on line "),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_fact_stated_twice_lists_both_lines_and_long_lists_end_in_an_ellipsis() {
+    let text = "a\nb\nc\nd\ne\nf\ng\n";
+    let index = LineIndex::new(text);
+    let at = Lines { index: &index };
+    let span = |line: usize| Span::new(line * 2, line * 2 + 1);
+    assert_eq!(at.lines(&[span(0)]), "line 1");
+    assert_eq!(at.lines(&[span(3), span(0), span(3)]), "lines 4, 1");
+    assert_eq!(
+        at.lines(&(0..7).map(span).collect::<Vec<_>>()),
+        "lines 1, 2, 3, 4, 5, …"
+    );
 }
 
 #[test]
 fn long_quotes_are_shortened_to_about_eighty_characters() {
     let card = card_at(&analysis(None), "Marta").unwrap();
     let line = card.lines().find(|l| l.contains("promise")).unwrap();
-    assert!(line.ends_with('…'), "{line}");
-    assert!(line.trim_start_matches("  > ").chars().count() <= QUOTE_CHARS, "{line}");
+    let quote = line.trim_start_matches("  > ").trim_end_matches(" (line 2)");
+    assert!(quote.ends_with('…'), "{line}");
+    assert!(quote.chars().count() <= QUOTE_CHARS, "{line}");
 }
 
 #[test]
 fn age_without_a_story_date_is_bare() {
     let card = card_at(&analysis(None), "Marta").unwrap();
-    assert!(card.contains("**Age:** 41\n"), "{card}");
+    assert!(card.contains("**Age:** 41 (line 2)\n"), "{card}");
 }
 
 #[test]
@@ -181,8 +210,15 @@ fn markup_in_names_is_escaped() {
 
 #[test]
 fn descriptors_that_differ_only_in_case_or_article_show_once() {
-    let got = super::unique_descriptors(["Singer", "The singer", "the singer", "a nurse"].into_iter());
-    assert_eq!(got, vec!["Singer", "a nurse"]);
+    let spans = [Span::new(0, 1), Span::new(2, 3), Span::new(4, 5), Span::new(6, 7)];
+    let got = super::unique_descriptors(["Singer", "The singer", "the singer", "a nurse"].into_iter().zip(spans));
+    assert_eq!(
+        got,
+        vec![
+            ("Singer", vec![spans[0], spans[1], spans[2]]),
+            ("a nurse", vec![spans[3]])
+        ]
+    );
 }
 
 #[test]

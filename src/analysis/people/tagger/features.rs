@@ -9,7 +9,7 @@
 
 use crate::analysis::segment::TokenKind;
 
-use super::super::gazetteer::{lookup, NameInfo};
+use super::super::gazetteer::{lookup_as_written as lookup, NameInfo};
 use super::super::lists::{lists, lower, strip_possessive};
 use super::{Sentence, Word};
 
