@@ -15,6 +15,7 @@
 mod agents;
 mod classify;
 mod cues;
+mod identify;
 mod lex;
 mod phrase;
 mod refer;
@@ -51,6 +52,7 @@ pub fn find_with(doc: &Document<'_>, people: &[Person], extra: &Lexicon) -> Vec<
     }
     out.append(&mut extra);
     out.sort_by_key(|s| (s.span.start, s.cue.map(|c| c.start)));
+    identify::name_role_phrases(&cx, &mut out);
     refer::resolve_antecedents(&cx, &mut out);
     refer::attach_reasons(&cx, &mut out);
     out
