@@ -37,6 +37,8 @@ struct Entry {
     person: usize,
     classes: u8,
     words: Vec<String>,
+    /// The names among the words ("Ortiz's", "Democratic"): whom the job is for.
+    owners: Vec<String>,
 }
 
 /// Every job description attached to a name in the story, in text order, and the first one for
@@ -184,7 +186,7 @@ impl RoleIndex {
                 if cx.in_quote.get(first).copied().unwrap_or(true) {
                     continue;
                 }
-                let words = description(cx, first, end);
+                let (words, owners) = description(cx, first, end);
                 let classes = job_classes(&words);
                 if classes == 0 {
                     continue;
@@ -195,6 +197,7 @@ impl RoleIndex {
                     person,
                     classes,
                     words: words.into_iter().filter_map(|w| bare(&w)).collect(),
+                    owners,
                 });
             }
         }
@@ -255,7 +258,8 @@ impl RoleIndex {
             let fits = if phrase.plural {
                 affiliated(e) || (same_job && e.paragraph == phrase.paragraph)
             } else {
-                same_job
+                // "Obama's strategist" is not "Dean, a former party chairman": two employers.
+                same_job && (phrase.affiliation.is_empty() || e.owners.is_empty() || affiliated(e))
             };
             let distance = e.token.abs_diff(phrase.token);
             if fits && best.is_none_or(|(d, _)| distance < d) {
@@ -266,13 +270,10 @@ impl RoleIndex {
     }
 }
 
-/// The job classes among description words (in text order or reversed): "attorney general" and
-/// "solicitor general" are offices, not lawyers.
+/// The job classes among description words, in text order: "attorney general" and "solicitor
+/// general" are offices, not lawyers ("general counsel" is a lawyer).
 fn job_classes(words: &[String]) -> u8 {
-    let office = |i: usize| {
-        let next = |j: Option<usize>| j.and_then(|j| words.get(j)).is_some_and(|w| w == "general");
-        next(i.checked_add(1)) || next(i.checked_sub(1))
-    };
+    let office = |i: usize| words.get(i + 1).is_some_and(|w| w == "general");
     words
         .iter()
         .enumerate()
@@ -294,8 +295,8 @@ fn owns(cx: &Cx<'_, '_>, p: usize, affiliation: &[String]) -> bool {
 
 /// The words describing the name at tokens `first..end`, lowercase: the title run right before
 /// it, an appositive before it ("one of her lawyers, Lee Park") and one after it ("Lee Park, her
-/// lawyer"), all outside quotations and inside the sentence.
-fn description(cx: &Cx<'_, '_>, first: usize, end: usize) -> Vec<String> {
+/// lawyer"), all outside quotations and inside the sentence; and the names among them.
+fn description(cx: &Cx<'_, '_>, first: usize, end: usize) -> (Vec<String>, Vec<String>) {
     let Some(sentence) = cx
         .doc
         .tokens
@@ -303,35 +304,42 @@ fn description(cx: &Cx<'_, '_>, first: usize, end: usize) -> Vec<String> {
         .and_then(|t| cx.doc.sentence_at(t.span.start))
         .and_then(|s| cx.doc.sentences.get(s))
     else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let (sa, sb) = (sentence.tokens.start, sentence.tokens.end);
     let quoted = |t: usize| cx.in_quote.get(t).copied().unwrap_or(true);
-    let mut out = Vec::new();
     // The title run: "campaign spokesman Josh Park", "Ortiz's lawyer Lee Park".
     let mut t = first;
     while t > sa && first - t < TITLE_WORDS && cx.is_word(t - 1) && !quoted(t - 1) {
         t -= 1;
-        out.push(cx.low(t).to_string());
     }
+    let mut before = t..first;
     // The appositive before: "one of her lawyers, Lee Park".
     if t == first && first > sa + 1 && cx.text(first - 1) == "," {
         let mut k = first - 1;
         while k > sa && first - k <= APPOSITIVE_WORDS && !matches!(cx.text(k - 1), "," | ";" | ":") && !quoted(k - 1) {
             k -= 1;
-            out.push(cx.low(k).to_string());
         }
+        before = k..first - 1;
     }
     // The appositive after: "Lee Park, the senator's press secretary," or "…, who ran her campaign".
+    let mut after = end..end;
     if end < sb && cx.text(end) == "," {
         let mut k = end + 1;
         while k < sb && k - end <= APPOSITIVE_WORDS && !ends_clause(cx, k) && !quoted(k) {
-            out.push(cx.low(k).to_string());
             k += 1;
         }
+        after = end + 1..k;
     }
+    let range = before.chain(after);
+    let owners = range
+        .clone()
+        .filter(|&k| cx.is_word(k) && (cx.is_capitalized(k) || possessive(cx.low(k)).is_some()))
+        .filter_map(|k| bare(cx.low(k)))
+        .collect();
+    let out: Vec<String> = range.map(|k| cx.low(k).to_string()).collect();
     work::tick(out.len() + 1);
-    out
+    (out, owners)
 }
 
 /// Whether token `k` ends an appositive: a comma, semicolon, colon, or a full stop that does not
