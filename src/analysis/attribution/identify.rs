@@ -54,12 +54,14 @@ pub(super) fn name_role_phrases(cx: &Cx<'_, '_>, sources: &mut [Source]) {
         return;
     }
     let index = RoleIndex::build(cx);
-    if index.entries.is_empty() {
-        return;
-    }
     let mut withheld: HashMap<usize, bool> = HashMap::new();
     for src in sources.iter_mut() {
         if src.kind != SourceKind::Anonymous {
+            continue;
+        }
+        if let Some(person) = appositive_of_name(cx, src) {
+            src.kind = SourceKind::Named;
+            src.person = Some(person);
             continue;
         }
         let Some(phrase) = Phrase::of(cx, src) else {
@@ -74,6 +76,32 @@ pub(super) fn name_role_phrases(cx: &Cx<'_, '_>, sources: &mut [Source]) {
             src.person = (!phrase.plural).then_some(person);
         }
     }
+}
+
+/// The person whose appositive the phrase is: "Claudia Reyes, a friend, said …", "Senator Ana
+/// Ortiz of Ohio, a Democrat on the committee, said …". The phrase sits between commas right
+/// after a name (with at most a short "of Ohio" between).
+fn appositive_of_name(cx: &Cx<'_, '_>, src: &Source) -> Option<usize> {
+    let a = cx.doc.token_at_or_after(src.span.start);
+    let b = cx.doc.token_at_or_after(src.span.end);
+    if a < 2 || cx.text(a - 1) != "," || cx.text(b) != "," {
+        return None;
+    }
+    let mut t = a - 2;
+    for _ in 0..4 {
+        if cx.in_quote.get(t).copied().unwrap_or(true) {
+            return None;
+        }
+        if let Some((p, MentionKind::Name | MentionKind::ShortName)) = cx.mention.get(t).copied().flatten() {
+            return Some(p);
+        }
+        // Only "of Ohio" may stand between the name and the comma.
+        if !(cx.is_word(t) && (cx.is_capitalized(t) || cx.low(t) == "of")) || t == 0 {
+            return None;
+        }
+        t -= 1;
+    }
+    None
 }
 
 /// Whether sentence `si` or the next states why someone is unnamed: then the role phrase there
