@@ -79,8 +79,9 @@ pub(super) fn name_role_phrases(cx: &Cx<'_, '_>, sources: &mut [Source]) {
 }
 
 /// The person whose appositive the phrase is: "Claudia Reyes, a friend, said …", "Senator Ana
-/// Ortiz of Ohio, a Democrat on the committee, said …". The phrase sits between commas right
-/// after a name (with at most a short "of Ohio" between).
+/// Ortiz of Ohio, a Democrat on the committee, said …", "Sen. Ana Ortiz, D-Ohio, a member of
+/// the panel, said …". The phrase sits between commas right after a name, with at most a short
+/// run of capitalised words, "of", numbers and commas between (a place, a party, an age).
 fn appositive_of_name(cx: &Cx<'_, '_>, src: &Source) -> Option<usize> {
     let a = cx.doc.token_at_or_after(src.span.start);
     let b = cx.doc.token_at_or_after(src.span.end);
@@ -88,15 +89,17 @@ fn appositive_of_name(cx: &Cx<'_, '_>, src: &Source) -> Option<usize> {
         return None;
     }
     let mut t = a - 2;
-    for _ in 0..4 {
+    for _ in 0..6 {
         if cx.in_quote.get(t).copied().unwrap_or(true) {
             return None;
         }
         if let Some((p, MentionKind::Name | MentionKind::ShortName)) = cx.mention.get(t).copied().flatten() {
             return Some(p);
         }
-        // Only "of Ohio" may stand between the name and the comma.
-        if !(cx.is_word(t) && (cx.is_capitalized(t) || cx.low(t) == "of")) || t == 0 {
+        let between = (cx.is_word(t) && (cx.is_capitalized(t) || cx.low(t) == "of"))
+            || cx.is_number(t)
+            || matches!(cx.text(t), "," | "." | "-");
+        if !between || t == 0 {
             return None;
         }
         t -= 1;

@@ -396,3 +396,11 @@ fn a_possessive_makes_a_non_kin_role_an_unnamed_person() {
         Some("named")
     );
 }
+
+#[test]
+fn an_appositive_after_a_name_with_its_party_or_age_is_that_person() {
+    let text = "Sen. Ana Ortiz, D-Ohio, a member of the leadership team, said the bill would pass.";
+    assert_eq!(kind_of(text, "a member of the leadership team"), None);
+    let aged = "Claudia Ferro, 41, a friend, said the couple had moved.";
+    assert!(sources(aged).iter().all(|(_, k)| *k == "named"), "{:?}", sources(aged));
+}
