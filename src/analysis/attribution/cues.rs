@@ -32,6 +32,19 @@ fn is_hearsay_participle(w: &str) -> bool {
     )
 }
 
+/// "it is said", "it's claimed", "it has been reported": impersonal hearsay at token `i`, as its
+/// length in tokens.
+fn impersonal_hearsay(cx: &Cx<'_, '_>, i: usize) -> Option<usize> {
+    let n = match cx.low(i) {
+        "it" if is_be(cx.low(i + 1)) => 2,
+        "it" if matches!(cx.low(i + 1), "has" | "had") && cx.low(i + 2) == "been" => 3,
+        "it's" | "it’s" if cx.low(i + 1) == "been" => 2,
+        "it's" | "it’s" => 1,
+        _ => return None,
+    };
+    is_hearsay_participle(cx.low(i + n)).then_some(n + 1)
+}
+
 fn is_be(w: &str) -> bool {
     matches!(
         w,
@@ -102,10 +115,10 @@ pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>
             );
             src.plural = true;
             out.push(src);
-        } else if w == "it" && is_be(cx.low(i + 1)) && is_hearsay_participle(cx.low(i + 2)) {
-            let cue = cx.span(i, i + 3);
-            out.push(source(cue, SourceKind::Vague, Some(cue), claim_to_end(i + 3)));
-            i += 3;
+        } else if let Some(n) = impersonal_hearsay(cx, i) {
+            let cue = cx.span(i, i + n);
+            out.push(source(cue, SourceKind::Vague, Some(cue), claim_to_end(i + n)));
+            i += n;
             continue;
         } else if is_be(w) && is_hearsay_participle(cx.low(i + 1)) && cx.low(i + 2) == "to" && i > a {
             let cue = cx.span(i, i + 3);

@@ -404,3 +404,13 @@ fn an_appositive_after_a_name_with_its_party_or_age_is_that_person() {
     let aged = "Claudia Ferro, 41, a friend, said the couple had moved.";
     assert!(sources(aged).iter().all(|(_, k)| *k == "named"), "{:?}", sources(aged));
 }
+
+#[test]
+fn impersonal_hearsay_is_vague_in_every_form() {
+    assert_sources("It is said the band will split.", &[("It is said", "vague")]);
+    assert_sources("It’s claimed the band will split.", &[("It’s claimed", "vague")]);
+    assert_sources(
+        "It has been reported that the band will split.",
+        &[("It has been reported", "vague")],
+    );
+}
