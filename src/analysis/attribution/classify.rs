@@ -319,9 +319,11 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
     }
     if LEX.role_heads.contains(hl) {
         let possessive = (s..head).any(|t| cx.low(t).ends_with("'s") || cx.low(t).ends_with("’s"));
-        let identified = matches!(first, "my" | "his" | "her" | "their" | "our" | "your")
-            || (is_kin(hl) && (possessive || (first == "the" && !vantage_is_indefinite(cx, m, e))));
-        let determined = matches!(first, "a" | "an" | "the" | "one" | "another") || counted;
+        let owned = matches!(first, "my" | "his" | "her" | "their" | "our" | "your");
+        // "her mother", "Ortiz's son" identify someone through a relation; "her publicist",
+        // "Vale's rep" are still unnamed people.
+        let identified = is_kin(hl) && (possessive || owned || (first == "the" && !vantage_is_indefinite(cx, m, e)));
+        let determined = matches!(first, "a" | "an" | "the" | "one" | "another") || counted || owned || possessive;
         return if identified {
             class(SourceKind::Named)
         } else if determined {

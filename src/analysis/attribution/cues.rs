@@ -32,6 +32,19 @@ fn is_hearsay_participle(w: &str) -> bool {
     )
 }
 
+/// "it is said", "it's claimed", "it has been reported": impersonal hearsay at token `i`, as its
+/// length in tokens.
+fn impersonal_hearsay(cx: &Cx<'_, '_>, i: usize) -> Option<usize> {
+    let n = match cx.low(i) {
+        "it" if is_be(cx.low(i + 1)) => 2,
+        "it" if matches!(cx.low(i + 1), "has" | "had") && cx.low(i + 2) == "been" => 3,
+        "it's" | "it’s" if cx.low(i + 1) == "been" => 2,
+        "it's" | "it’s" => 1,
+        _ => return None,
+    };
+    is_hearsay_participle(cx.low(i + n)).then_some(n + 1)
+}
+
 fn is_be(w: &str) -> bool {
     matches!(
         w,
@@ -102,10 +115,10 @@ pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>
             );
             src.plural = true;
             out.push(src);
-        } else if w == "it" && is_be(cx.low(i + 1)) && is_hearsay_participle(cx.low(i + 2)) {
-            let cue = cx.span(i, i + 3);
-            out.push(source(cue, SourceKind::Vague, Some(cue), claim_to_end(i + 3)));
-            i += 3;
+        } else if let Some(n) = impersonal_hearsay(cx, i) {
+            let cue = cx.span(i, i + n);
+            out.push(source(cue, SourceKind::Vague, Some(cue), claim_to_end(i + n)));
+            i += n;
             continue;
         } else if is_be(w) && is_hearsay_participle(cx.low(i + 1)) && cx.low(i + 2) == "to" && i > a {
             let cue = cx.span(i, i + 3);
@@ -230,8 +243,9 @@ fn phrasal_ok(cx: &Cx<'_, '_>, i: usize) -> bool {
                 )
         }
         "think" | "thinks" => next != "tank",
-        // "she continued." / "he continued: …", not "continue their attacks".
-        "continue" | "continues" | "continued" => !cx.is_word(i + 1) || next == "that",
+        // "she continued." / "he continued: …" / "…,” continued the source", not "continue
+        // their attacks".
+        "continue" | "continues" | "continued" => !cx.is_word(i + 1) || next == "that" || (i > 0 && cx.is_quote(i - 1)),
         "want" | "wants" | "wanted" | "feel" | "feels" | "felt" => next != "like",
         "like" => i > 0 && cx.low(i - 1) == "would",
         "put" => next == "it",
@@ -267,9 +281,10 @@ fn refuses_comment(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
 fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     let w = cx.low(i);
     let prev = if i > a { cx.low(i - 1) } else { "" };
-    // "Trump Adds Adviser": a capitalised verb mid-sentence is a headline in title case.
+    // "Trump Adds Adviser": a capitalised verb mid-sentence is a headline in title case, unless
+    // an unnamed source stands beside it ("…, Source Reveals", "Friends Tell All").
     if i > a && cx.is_capitalized(i) {
-        return false;
+        return headline_attribution(cx, i);
     }
     // "to say", "to tell": an infinitive, not a claim.
     if prev == "to" || !phrasal_ok(cx, i) {
@@ -281,6 +296,13 @@ fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
         return false;
     }
     let attributive = lex::is_determiner(prev) || prev.ends_with("'s") || prev.ends_with("’s");
+    // "…,” claims the friend": a noun-or-verb form right after a quotation, before its subject.
+    if LEX.ambiguous_verbs.contains(w) && i > a && cx.is_quote(i - 1) && inversion_first(cx, i, a) {
+        return true;
+    }
+    if !LEX.verbs.contains(w) && !LEX.ambiguous_verbs.contains(w) {
+        return unlisted_speech_verb(cx, i, a);
+    }
     if LEX.verbs.contains(w) {
         // "the alleged affair", "Ortiz's stated aim": a participle used as an adjective.
         return !(attributive && cx.is_word(i + 1));
@@ -294,6 +316,40 @@ fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
         && !lex::is_preposition(prev)
         && !lex::is_clause_boundary(prev)
         && !prev.ends_with("ing")
+}
+
+/// A capitalised speech verb in a headline with an unnamed source beside it: "Source Reveals",
+/// "Friends Tell All", "A Source Says …", "…, Says Insider".
+fn headline_attribution(cx: &Cx<'_, '_>, i: usize) -> bool {
+    let w = cx.low(i);
+    let source_noun = |t: usize| LEX.anonymous_heads.contains(cx.low(t)) || cx.extra.is_source_noun(cx.low(t));
+    let after = if lex::is_determiner(cx.low(i + 1)) {
+        i + 2
+    } else {
+        i + 1
+    };
+    cx.in_headline(i)
+        && (LEX.verbs.contains(w) || LEX.ambiguous_verbs.contains(w))
+        && ((i > 0 && source_noun(i - 1)) || source_noun(after))
+}
+
+/// A verb missing from the lists, past tense, right after an unnamed source's noun and before
+/// what was said ("An insider tattled: …", "The source confessed that …", "the insider assured
+/// us that …"): the shape says it is speech.
+fn unlisted_speech_verb(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
+    let w = cx.low(i);
+    if i == a || !w.ends_with("ed") || w.len() < 5 || cx.is_capitalized(i) {
+        return false;
+    }
+    let prev = cx.low(i - 1);
+    if !(LEX.anonymous_heads.contains(prev) || cx.extra.is_source_noun(prev)) {
+        return false;
+    }
+    let mut k = i + 1;
+    if matches!(cx.low(k), "us" | "me" | "him" | "her" | "them" | "reporters") {
+        k += 1;
+    }
+    cx.text(k) == ":" || cx.low(k) == "that"
 }
 
 /// The token after the run of adverbs and auxiliaries (not "be") right before `i`: adverbs
@@ -319,8 +375,10 @@ fn inversion_first(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     let prev = if i > a { cx.text(i - 1) } else { "" };
     let at_start = i == a || prev == "," || cx.is_quote(i - 1);
     let next = cx.low(i + 1);
+    // After a quotation any listed speech verb may invert ("…,” lamented the spy).
+    let invertible = lex::allows_inversion(cx.low(i)) || (i > a && cx.is_quote(i - 1) && is_listed_tense(cx.low(i)));
     at_start
-        && lex::allows_inversion(cx.low(i))
+        && invertible
         && (cx.is_word(i + 1) || (cx.is_number(i + 1) && cx.is_word(compound_end(cx, i + 1))))
         && !lex::is_time_word(next)
         && (lex::is_determiner(next)
@@ -328,6 +386,11 @@ fn inversion_first(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
             || cx.is_capitalized(i + 1)
             || cx.is_number(i + 1)
             || LEX.anonymous_heads.contains(next))
+}
+
+/// A listed speech verb in the past or the present third person: "lamented", "gushes".
+fn is_listed_tense(w: &str) -> bool {
+    (LEX.verbs.contains(w) || LEX.ambiguous_verbs.contains(w)) && (w.ends_with("ed") || w.ends_with('s'))
 }
 
 fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>) {

@@ -3,7 +3,7 @@
 //! Every list is a data file in `src/analysis/lexicon/` (one entry a line). Lookups take a
 //! lowercase word.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -19,6 +19,8 @@ pub struct Lexicon {
     pub institution_heads: HashSet<String>,
     pub document_heads: HashSet<String>,
     pub attitudes: HashSet<String>,
+    /// Job words and their class ("spokeswoman" → `spokes`), for naming role phrases.
+    pub role_classes: HashMap<String, RoleClass>,
     /// Anonymity reasons; pattern index `i` is stock when `reason_stock[i]`.
     pub reasons: Option<AhoCorasick>,
     pub reason_stock: Vec<bool>,
@@ -45,10 +47,56 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         institution_heads: lexicon::set(include_str!("../lexicon/attribution_institution_heads.txt")),
         document_heads: lexicon::set(include_str!("../lexicon/attribution_document_heads.txt")),
         attitudes: lexicon::set(include_str!("../lexicon/attribution_attitudes.txt")),
+        role_classes: lexicon::entries(include_str!("../lexicon/attribution_role_classes.txt"))
+            .filter_map(|l| {
+                let (word, class) = l.split_once(' ')?;
+                Some((word.to_lowercase(), RoleClass::parse(class.trim())?))
+            })
+            .collect(),
         reasons,
         reason_stock: reason_lines.iter().map(|(_, s)| *s).collect(),
     }
 });
+
+/// The kind of job a role word names (`attribution_role_classes.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleClass {
+    Spokes,
+    Legal,
+    Staff,
+    Ally,
+}
+
+impl RoleClass {
+    fn parse(s: &str) -> Option<RoleClass> {
+        match s {
+            "spokes" => Some(RoleClass::Spokes),
+            "legal" => Some(RoleClass::Legal),
+            "staff" => Some(RoleClass::Staff),
+            "ally" => Some(RoleClass::Ally),
+            _ => None,
+        }
+    }
+
+    /// One bit per class, for a set of classes in a `u8`.
+    pub fn bit(self) -> u8 {
+        match self {
+            RoleClass::Spokes => 1,
+            RoleClass::Legal => 2,
+            RoleClass::Staff => 4,
+            RoleClass::Ally => 8,
+        }
+    }
+
+    /// The classes a source phrase of this class accepts in a named person's description:
+    /// its own, and for aides and advisers also spokespeople.
+    pub fn accepts(self) -> u8 {
+        match self {
+            RoleClass::Staff => RoleClass::Staff.bit() | RoleClass::Spokes.bit(),
+            other => other.bit(),
+        }
+    }
+}
 
 /// Words that may stand between a subject and its verb: auxiliaries, negation, adverbs.
 pub fn is_aux_or_adverb(w: &str) -> bool {

@@ -3,11 +3,16 @@
 //! Per sentence, [`cues`] finds the speech or belief verbs ("says", "told", "adds"), "according
 //! to", hearsay adverbs ("reportedly") and impersonal passives ("it is believed"), plus three
 //! forms that only count for crowds or unnamed research: attitudes ("many voters are worried"),
-//! evidence verbs ("studies show") and absolute constructions ("with analysts saying"). For each verb
+//! evidence verbs ("studies show") and absolute constructions ("with analysts saying"); also the
+//! forms of gossip copy: a headline's "…, Source Reveals", any listed speech verb inverted after a
+//! quotation ("…,” lamented the spy"), and an unlisted past tense between a source noun and a
+//! colon or "that" ("An insider tattled: …"). For each verb
 //! cue, [`phrase`] takes the source phrase: the subject to the left of the verb ("a source close
 //! to the couple says", parentheticals and relative clauses skipped) or, after a quotation or at a
 //! clause start, the phrase to its right (`“…,” said Ortiz`). [`classify`] judges the phrase by
-//! its head noun and determiner, and by the people engine's mentions. Then, across the document,
+//! its head noun and determiner, and by the people engine's mentions. [`identify`] names the role
+//! phrases the story resolves to a named person ("a spokeswoman for the board" whose name follows,
+//! "Claudia Ferro, a friend,"). Then, across the document,
 //! epithets and pronouns that point back at an anonymous source ("the insider adds", "she added")
 //! stay anonymous, and each anonymous source gets the reason for its anonymity, if the paragraph
 //! gives one.
@@ -15,6 +20,7 @@
 mod agents;
 mod classify;
 mod cues;
+mod identify;
 mod lex;
 mod phrase;
 mod refer;
@@ -51,6 +57,7 @@ pub fn find_with(doc: &Document<'_>, people: &[Person], extra: &Lexicon) -> Vec<
     }
     out.append(&mut extra);
     out.sort_by_key(|s| (s.span.start, s.cue.map(|c| c.start)));
+    identify::name_role_phrases(&cx, &mut out);
     refer::resolve_antecedents(&cx, &mut out);
     refer::attach_reasons(&cx, &mut out);
     out

@@ -299,3 +299,118 @@ fn symbols_end_a_subject_and_headings_have_no_noun_verbs() {
     );
     assert_sources("Desk notes\n\nThe vote was close.", &[]);
 }
+
+/// The kind of the source whose phrase is exactly `phrase`, if there is one.
+#[track_caller]
+fn kind_of(text: &str, phrase: &str) -> Option<&'static str> {
+    sources(text).into_iter().find(|(p, _)| p == phrase).map(|(_, k)| k)
+}
+
+#[test]
+fn a_role_phrase_the_story_names_nearby_is_named() {
+    let text = "A spokeswoman for the harbor board said the pier was unsafe.\n\n\
+                “We will wait,” said Mara Lindqvist, the board’s spokeswoman.";
+    assert_eq!(kind_of(text, "A spokeswoman for the harbor board"), Some("named"));
+    // The same phrase with no one named for the job stays anonymous.
+    let alone = "A spokeswoman for the harbor board said the pier was unsafe.\n\n\
+                 Its chairman, Piet Adler, opened the meeting.";
+    assert_eq!(kind_of(alone, "A spokeswoman for the harbor board"), Some("anonymous"));
+}
+
+#[test]
+fn a_group_named_through_one_member_for_the_same_employer_is_named_anywhere() {
+    let text = "Lawyers for the Okafor family asked for a delay.\n\nThe court met.\n\nIt adjourned.\n\n\
+                Later, one of the family’s lawyers, Tomas Heller, said the date suited them.";
+    assert_eq!(kind_of(text, "Lawyers for the Okafor family"), Some("named"));
+}
+
+#[test]
+fn another_aide_or_a_stated_reason_keeps_a_role_phrase_anonymous() {
+    let other = "The mayor’s aide, Lena Frost, spoke first.\n\nAnother aide said the mayor knew.";
+    assert_eq!(kind_of(other, "Another aide"), Some("anonymous"));
+    let reason = "A spokesman for the port said the crane failed, speaking on condition of anonymity \
+                  because the inquiry is open.\n\n“It is fixed,” said Ivo Brandt, the port’s spokesman.";
+    assert_eq!(kind_of(reason, "A spokesman for the port"), Some("anonymous"));
+}
+
+#[test]
+fn a_role_phrase_does_not_resolve_to_someone_working_for_another_employer() {
+    let text = "Rivera called for a recount.\n\n“It was a mistake,” Ortiz’s former strategist said.\n\n\
+                Dean Holt, a former Harbor Party chairman, disagreed.";
+    assert_eq!(kind_of(text, "Ortiz’s former strategist"), Some("anonymous"));
+}
+
+#[test]
+fn an_appositive_between_commas_after_a_name_is_that_person() {
+    assert_eq!(
+        kind_of("Claudia Ferro, a friend, said the couple had moved.", "a friend"),
+        None,
+        "the phrase is named, not a separate anonymous source"
+    );
+    let found = sources("Claudia Ferro, a friend, said the couple had moved.");
+    assert!(found.iter().all(|(_, k)| *k == "named"), "{found:?}");
+}
+
+#[test]
+fn finds_the_forms_of_gossip_copy() {
+    assert_sources(
+        "“She has had a brutal year,” lamented the spy.",
+        &[("the spy", "anonymous")],
+    );
+    assert_sources("“She is leaving,” claims the friend.", &[("the friend", "anonymous")]);
+    assert_sources("“It was loud,” continued the insider.", &[("the insider", "anonymous")]);
+    assert_sources("An insider tattled: “They split.”", &[("An insider", "anonymous")]);
+    assert_sources(
+        "The insider assured us that the tour is off.",
+        &[("The insider", "anonymous")],
+    );
+    assert_sources(
+        "A snitch told the Ledger the tour is off.",
+        &[("A snitch", "anonymous")],
+    );
+    assert_sources(
+        "Singer Rosa Vale Is Quitting the Tour, Source Reveals",
+        &[("Source", "anonymous")],
+    );
+}
+
+#[test]
+fn an_unlisted_verb_after_a_source_noun_is_speech_only_before_what_was_said() {
+    // "involved" here is no verb of speech: no colon, no "that".
+    let text = "Nadia said “maybe” the conduct of the officials involved “should be looked at.”";
+    assert_eq!(kind_of(text, "the officials"), None);
+}
+
+#[test]
+fn a_possessive_makes_a_non_kin_role_an_unnamed_person() {
+    assert_eq!(
+        kind_of("Her publicist told us the singer was resting.", "Her publicist"),
+        Some("anonymous")
+    );
+    assert_eq!(
+        kind_of("Vale’s rep denies she is ill.", "Vale’s rep"),
+        Some("anonymous")
+    );
+    assert_eq!(
+        kind_of("Her mother said the singer was resting.", "Her mother"),
+        Some("named")
+    );
+}
+
+#[test]
+fn an_appositive_after_a_name_with_its_party_or_age_is_that_person() {
+    let text = "Sen. Ana Ortiz, D-Ohio, a member of the leadership team, said the bill would pass.";
+    assert_eq!(kind_of(text, "a member of the leadership team"), None);
+    let aged = "Claudia Ferro, 41, a friend, said the couple had moved.";
+    assert!(sources(aged).iter().all(|(_, k)| *k == "named"), "{:?}", sources(aged));
+}
+
+#[test]
+fn impersonal_hearsay_is_vague_in_every_form() {
+    assert_sources("It is said the band will split.", &[("It is said", "vague")]);
+    assert_sources("It’s claimed the band will split.", &[("It’s claimed", "vague")]);
+    assert_sources(
+        "It has been reported that the band will split.",
+        &[("It has been reported", "vague")],
+    );
+}

@@ -383,3 +383,15 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn gossip_speech_verbs_tie_a_tag_to_its_quote() {
+    assert_eq!(
+        speakers("Milo Brandt was asked about the tour. “I want to see it through,” he confessed."),
+        vec![some("he")]
+    );
+    assert_eq!(
+        speakers("“The label knew for weeks,” the source dished."),
+        vec![some("the source")]
+    );
+}

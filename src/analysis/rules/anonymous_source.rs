@@ -18,7 +18,11 @@
 //!
 //! ## Not flagged
 //! Named people, pronouns for them, institutions ("police said"), documents ("court papers
-//! show"), and vague crowds ("critics say", which `vague-attribution` covers).
+//! show"), and vague crowds ("critics say", which `vague-attribution` covers). A role the story
+//! names is named too: an appositive of a name ("Claudia Ferro, a friend, said"), or a role
+//! phrase whose holder the story names by the same job ("a spokeswoman for the board said …"
+//! and, in the next paragraph, "…, said Mara Lindqvist, the board's spokeswoman"). "Another
+//! aide", "an unnamed adviser" and a stated reason for anonymity keep a phrase anonymous.
 
 use super::describe_source;
 use crate::analysis::model::{Fix, Related, Source, SourceKind, Span};
