@@ -14,9 +14,11 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
 use copydesk::analysis::people::tagger::train::{examples, train, Example};
 use serde::Deserialize;
+
+/// What went wrong, said in full: the only error this binary has.
+type Result<T> = std::result::Result<T, String>;
 
 #[derive(Deserialize)]
 struct Doc {
@@ -51,18 +53,21 @@ fn args() -> Result<Args> {
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--out" => a.out = it.next().context("--out needs a path")?.into(),
-            "--epochs" => a.epochs = it.next().context("--epochs needs a number")?.parse()?,
+            "--out" => a.out = it.next().ok_or("--out needs a path")?.into(),
+            "--epochs" => {
+                let n = it.next().ok_or("--epochs needs a number")?;
+                a.epochs = n.parse().map_err(|e| format!("--epochs {n}: {e}"))?;
+            }
             "--cc-by-only" => a.cc_by_only = true,
             _ if a.dir.as_os_str().is_empty() => a.dir = arg.into(),
-            _ => bail!("unexpected argument {arg}"),
+            _ => return Err(format!("unexpected argument {arg}")),
         }
     }
     if a.dir.as_os_str().is_empty() {
-        bail!("usage: train-tagger DIR [--out FILE] [--epochs N] [--cc-by-only]");
+        return Err("usage: train-tagger DIR [--out FILE] [--epochs N] [--cc-by-only]".into());
     }
     if a.dir.components().any(|c| c.as_os_str() == "eval") {
-        bail!("refusing to train on an evaluation directory: {}", a.dir.display());
+        return Err(format!("refusing to train on an evaluation directory: {}", a.dir.display()));
     }
     Ok(a)
 }
@@ -90,7 +95,7 @@ fn main() -> Result<()> {
     let a = args()?;
     let started = Instant::now();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&a.dir)
-        .with_context(|| format!("reading {}", a.dir.display()))?
+        .map_err(|e| format!("reading {}: {e}", a.dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
         .collect();
@@ -98,9 +103,9 @@ fn main() -> Result<()> {
     let (mut fit, mut held): (Vec<Example>, Vec<Example>) = (Vec::new(), Vec::new());
     let mut docs = 0;
     for file in &files {
-        let data = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        let data = std::fs::read_to_string(file).map_err(|e| format!("reading {}: {e}", file.display()))?;
         for (n, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let doc: Doc = serde_json::from_str(line).with_context(|| format!("{}:{}", file.display(), n + 1))?;
+            let doc: Doc = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", file.display(), n + 1))?;
             if a.cc_by_only && !cc_by(file, &doc) {
                 continue;
             }
@@ -131,7 +136,7 @@ fn main() -> Result<()> {
     }
     eprintln!("kept epoch {}", report.best);
     let bytes = model.to_bytes();
-    std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
+    std::fs::write(&a.out, &bytes).map_err(|e| format!("writing {}: {e}", a.out.display()))?;
     eprintln!(
         "wrote {} ({} bytes) in {:.1}s",
         a.out.display(),
