@@ -67,7 +67,10 @@ fn args() -> Result<Args> {
         return Err("usage: train-tagger DIR [--out FILE] [--epochs N] [--cc-by-only]".into());
     }
     if a.dir.components().any(|c| c.as_os_str() == "eval") {
-        return Err(format!("refusing to train on an evaluation directory: {}", a.dir.display()));
+        return Err(format!(
+            "refusing to train on an evaluation directory: {}",
+            a.dir.display()
+        ));
     }
     Ok(a)
 }

@@ -295,6 +295,9 @@ fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     if refuses_comment(cx, i, a) {
         return false;
     }
+    if status_participle(cx, i, a) {
+        return false;
+    }
     let attributive = lex::is_determiner(prev) || prev.ends_with("'s") || prev.ends_with("’s");
     // "…,” claims the friend": a noun-or-verb form right after a quotation, before its subject.
     if LEX.ambiguous_verbs.contains(w) && i > a && cx.is_quote(i - 1) && inversion_first(cx, i, a) {
@@ -316,6 +319,18 @@ fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
         && !lex::is_preposition(prev)
         && !lex::is_clause_boundary(prev)
         && !prev.ends_with("ing")
+}
+
+/// "a man suspected of killing five", "an unrelated man wanted in Florida", "people accused of
+/// fraud": a verb that takes an object before its preposition, as a participle right before
+/// that preposition, is passive and says what someone is accused of or wanted for; nobody is
+/// making a claim. After a subject pronoun the verb is active, its object moved ahead ("the
+/// rivals who he accused of lying"), and stays a cue.
+fn status_participle(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
+    let prev = if i > a { cx.low(i - 1) } else { "" };
+    LEX.status_participles
+        .contains(&(cx.low(i).to_string(), cx.low(i + 1).to_string()))
+        && !matches!(prev, "he" | "she" | "they" | "i" | "we" | "you")
 }
 
 /// A capitalised speech verb in a headline with an unnamed source beside it: "Source Reveals",

@@ -21,6 +21,9 @@ pub struct Lexicon {
     pub attitudes: HashSet<String>,
     /// Job words and their class ("spokeswoman" → `spokes`), for naming role phrases.
     pub role_classes: HashMap<String, RoleClass>,
+    /// (participle, preposition) pairs that read as passive status, not a claim
+    /// (`attribution_status_participles.txt`).
+    pub status_participles: HashSet<(String, String)>,
     /// Anonymity reasons; pattern index `i` is stock when `reason_stock[i]`.
     pub reasons: Option<AhoCorasick>,
     pub reason_stock: Vec<bool>,
@@ -51,6 +54,12 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .filter_map(|l| {
                 let (word, class) = l.split_once(' ')?;
                 Some((word.to_lowercase(), RoleClass::parse(class.trim())?))
+            })
+            .collect(),
+        status_participles: lexicon::entries(include_str!("../lexicon/attribution_status_participles.txt"))
+            .filter_map(|l| {
+                let (verb, prep) = l.split_once(' ')?;
+                Some((verb.to_lowercase(), prep.trim().to_lowercase()))
             })
             .collect(),
         reasons,

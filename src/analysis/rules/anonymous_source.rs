@@ -16,6 +16,9 @@
 //!                                ^^^^^^^^ anonymous-source
 //! ```
 //!
+//! A later reference to a source already flagged ("the insider adds") gets one short finding
+//! that points back to the first mention, which alone lists what is missing and offers the fix.
+//!
 //! ## Not flagged
 //! Named people, pronouns for them, institutions ("police said"), documents ("court papers
 //! show"), and vague crowds ("critics say", which `vague-attribution` covers). A role the story
@@ -39,7 +42,16 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
         if root.reason.is_none() {
             missing.push("why they were not named");
         }
-        let message = if missing.is_empty() {
+        // A back-reference ("the insider adds") gets one short finding pointing back: the first
+        // mention carries what is missing and the fix.
+        let repeat = src.antecedent.is_some() && !std::ptr::eq(root, src);
+        let message = if repeat {
+            format!(
+                "{} is the anonymous source first mentioned as {}; that finding says what is missing.",
+                describe_source(text, src.span),
+                describe_source(text, root.span)
+            )
+        } else if missing.is_empty() {
             format!(
                 "This rests on an anonymous source, {}: the story does not name them.",
                 describe_source(text, src.span)
@@ -78,7 +90,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
             span: src.span,
             message,
             related,
-            fixes: skeleton(text, root).into_iter().collect(),
+            fixes: if repeat {
+                Vec::new()
+            } else {
+                skeleton(text, root).into_iter().collect()
+            },
         });
     }
 }
