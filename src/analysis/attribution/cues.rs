@@ -275,7 +275,33 @@ fn refuses_comment(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
             "not" | "never" | "didn't" | "didn’t" | "hasn't" | "hasn’t" | "haven't" | "haven’t"
         )
     });
-    withheld && negated
+    (withheld && negated) || refusal_reported(cx, i)
+}
+
+/// "a spokesman said he could not comment on …", "the Home Office said it could not comment",
+/// "said he cannot comment": a speech verb whose whole clause is a refusal to comment carries no
+/// claim either.
+fn refusal_reported(cx: &Cx<'_, '_>, i: usize) -> bool {
+    if !matches!(cx.low(i), "said" | "says" | "say" | "told" | "tells") {
+        return false;
+    }
+    let mut k = i + 1;
+    if cx.low(k) == "that" {
+        k += 1;
+    }
+    if !matches!(cx.low(k), "he" | "she" | "it" | "they" | "we") {
+        return false;
+    }
+    let negation = |t: &str| {
+        matches!(
+            t,
+            "not" | "cannot" | "can't" | "can’t" | "couldn't" | "couldn’t" | "wouldn't" | "wouldn’t" | "unable"
+        )
+    };
+    let Some(neg) = (k + 1..k + 4).find(|&t| negation(cx.low(t))) else {
+        return false;
+    };
+    (neg + 1..neg + 4).any(|t| matches!(cx.low(t), "comment" | "discuss" | "confirm" | "speculate"))
 }
 
 fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
