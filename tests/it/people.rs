@@ -1,5 +1,6 @@
 //! People cards from caret fixtures: `tests/fixtures/people/cards/*.txt`, one per error class
-//! an editor reported (non-person, merge, split, wrong attachment, accented name), all invented.
+//! an editor reported (non-person, merge, split, wrong attachment, an office given to the wrong
+//! person, accented name), all invented.
 //!
 //! Each caret line under a text line says what the span above it is:
 //! - `person NAME`: a name mention (full or short) of the person called NAME;

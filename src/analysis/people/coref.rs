@@ -197,6 +197,7 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
                 paragraph: s.paragraph,
                 role: &role,
                 sex,
+                office: l.titles.contains_key(&role),
             };
             if let Some(p) = pick(people, &mut seen, &epithet, &linked_in_sentence) {
                 linked_in_sentence.push(p);
@@ -286,6 +287,9 @@ struct Epithet<'r> {
     paragraph: usize,
     role: &'r str,
     sex: Option<Gender>,
+    /// The role is also a title ("the King", "the home secretary", "the president"): it names
+    /// whoever holds that office, who may be someone the story never names.
+    office: bool,
 }
 
 /// Whether a descriptor of `p` has the word `role` ("the president" and "President").
@@ -346,6 +350,11 @@ fn pick(people: &[Person], seen: &mut Seen, e: &Epithet<'_>, exclude: &[usize]) 
     let described: Vec<usize> = cands.iter().filter(|c| c.2).map(|c| c.0).collect();
     if described.len() == 1 {
         return described.first().copied();
+    }
+    // "The King" in a story about his son, "the home secretary" after the detainee he
+    // discussed: an office goes only to the one person the story gave that title.
+    if e.office {
+        return None;
     }
     // "the president" three paragraphs after President Vega was last named, with only a
     // senator in view: the story's president is Vega, so say nothing rather than pick the
