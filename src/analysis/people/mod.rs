@@ -59,6 +59,7 @@ pub fn find_memoised(doc: &Document<'_>, extra: &Lexicon, memo: Option<&mut Memo
                 .any(|&i| extra.is_not_name(&doc.token_text(i).to_lowercase()))
         });
     }
+    all.retain(|m| !head_of_noun_phrase(doc, m));
     let groups = cluster::cluster(doc, &shapes, &all);
     let mut people: Vec<Person> = groups.iter().map(|g| person(doc, &all, g)).collect();
     people.sort_by_key(|p| p.mentions.first().map(|m| m.span.start));
@@ -68,6 +69,43 @@ pub fn find_memoised(doc: &Document<'_>, extra: &Lexicon, memo: Option<&mut Memo
         p.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     }
     people
+}
+
+/// "The Bill would require …", "amending the Bill to …", "the Trumps,": one capitalised word
+/// after an article and before a function word or punctuation heads a noun phrase of its own;
+/// a first name or surname is not used that way. ("The Santorum cocktail", where a noun
+/// follows, is a person's name used as a modifier and stays.)
+fn head_of_noun_phrase(doc: &Document<'_>, m: &NameMention) -> bool {
+    let (Some(&word), true) = (m.words.first(), m.words.len() == 1) else {
+        return false;
+    };
+    let article = word
+        .checked_sub(1)
+        .is_some_and(|p| matches!(lists::lower(doc.token_text(p)).as_ref(), "the" | "a" | "an" | "this"));
+    let next = m.tokens.end;
+    let ends = match doc.tokens.get(next) {
+        None => true,
+        Some(t) if t.kind == TokenKind::Punct => true,
+        Some(_) => matches!(
+            lists::lower(doc.token_text(next)).as_ref(),
+            "would"
+                | "will"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "can"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "to"
+                | "that"
+                | "which"
+        ),
+    };
+    article && ends && m.title.is_none()
 }
 
 /// A person from a group of name mentions.
