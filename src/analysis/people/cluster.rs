@@ -37,7 +37,11 @@ pub struct Group {
 
 /// The folded name words of a mention, and the first letter of a leading initial.
 fn words(doc: &Document<'_>, shapes: &[Shape], m: &NameMention) -> (Vec<String>, Option<char>) {
-    let w = m.words.iter().map(|&i| fold(shapes[i].name.of(&doc.text))).collect();
+    let w = m
+        .words
+        .iter()
+        .map(|&i| article_dropped(fold(shapes[i].name.of(&doc.text))))
+        .collect();
     let initial = m
         .tokens
         .clone()
@@ -46,6 +50,15 @@ fn words(doc: &Document<'_>, shapes: &[Shape], m: &NameMention) -> (Vec<String>,
         .and_then(|i| doc.token_text(i).chars().next())
         .and_then(|c| c.to_lowercase().next());
     (w, initial)
+}
+
+/// "al-Bashir" is "Bashir" on second reference, as "al-Assad" is "Assad": the Arabic article
+/// glued to a surname is not part of the key a bare surname matches.
+fn article_dropped(word: String) -> String {
+    match word.strip_prefix("al-").or_else(|| word.strip_prefix("el-")) {
+        Some(rest) if rest.chars().count() >= 3 => rest.to_string(),
+        _ => word,
+    }
 }
 
 /// The first letters of the middle names and initials of a mention: everything between its
