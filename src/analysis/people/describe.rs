@@ -336,7 +336,10 @@ fn owner(doc: &Document<'_>, start: usize, loc: &Located, all: &[Located], peopl
     };
     let at = doc.tokens[start].span.start;
     let sentence = doc.sentence_at(at);
-    all.iter()
+    // (person, in the pronoun's own sentence), nearest first, each person once.
+    let mut fit: Vec<(usize, bool)> = Vec::new();
+    for l in all
+        .iter()
         .rev()
         .filter(|l| l.span.end <= at && l.person != loc.person)
         .take_while(|l| {
@@ -344,8 +347,26 @@ fn owner(doc: &Document<'_>, start: usize, loc: &Located, all: &[Located], peopl
                 .zip(sentence)
                 .is_some_and(|(a, b)| b.saturating_sub(a) <= 1)
         })
-        .find(|l| people[l.person].gender.is_none_or(|g| Some(g) == sex))
-        .map(|l| l.person)
+    {
+        if people[l.person].gender.is_none_or(|g| Some(g) == sex) && !fit.iter().any(|f| f.0 == l.person) {
+            fit.push((l.person, doc.sentence_at(l.span.start) == sentence));
+        }
+    }
+    // "Harry wrote to Home Secretary Shabana Mahmood … for him, his wife Meghan": the one
+    // person of the pronoun's known sex is the owner, over nearer ones whose sex the story never
+    // gives; looked for in the pronoun's sentence first, then with the sentence before. Two of
+    // that sex, or only unknowns and more than one, and the card says nothing.
+    let pick = |same_only: bool| -> Option<Option<usize>> {
+        let cands: Vec<usize> = fit.iter().filter(|f| f.1 || !same_only).map(|f| f.0).collect();
+        let known: Vec<usize> = cands.iter().copied().filter(|&p| people[p].gender == sex).collect();
+        match (known.as_slice(), cands.as_slice()) {
+            ([one], _) => Some(Some(*one)),
+            ([], [one]) => Some(Some(*one)),
+            ([], []) => None,
+            _ => Some(None),
+        }
+    };
+    pick(true).or_else(|| pick(false)).flatten()
 }
 
 /// "41-year-old": the age in a hyphenated number token.

@@ -368,3 +368,20 @@ fn an_age_inside_a_descriptor_is_the_persons() {
         .collect();
     assert_eq!(d, ["the 22 year old son of rock star Lou Reed"]);
 }
+
+#[test]
+fn a_relation_goes_to_the_one_person_of_the_pronouns_sex_or_to_no_one() {
+    // Both in the sentence: the known man over the minister whose sex the story never gives.
+    let text = "Prince Aldo wrote to Minister Okonjo Varga asking protection for his wife Lina Aldo.";
+    let all = people(text);
+    assert!(
+        all.iter()
+            .filter(|p| p.name != "Prince Aldo" && p.name != "Aldo")
+            .all(|p| p.relations.is_empty()),
+        "{all:?}"
+    );
+    // Two men in the sentence: silent.
+    let text = "Marco Bellini met David Santos, and his wife Clara joined them.";
+    let all = people(text);
+    assert!(all.iter().all(|p| p.relations.is_empty()), "{all:?}");
+}
