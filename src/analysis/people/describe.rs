@@ -172,6 +172,12 @@ fn ages_within(doc: &Document<'_>, range: std::ops::Range<usize>, p: &mut Person
 /// "The Oscar-nominated actress Ana Ortiz", "41-year-old Ortiz", "her husband, Luis Vega".
 fn before(doc: &Document<'_>, shapes: &[Shape], loc: &Located, all: &[Located], people: &mut [Person]) {
     let mut i = loc.first;
+    // Nothing in the paragraph before describes a name: a headline ending "… upsets 'Friends'
+    // co-stars" over "Matthew Perry's upcoming memoir …".
+    let paragraph = |t: usize| doc.tokens.get(t).and_then(|t| doc.paragraph_at(t.span.start));
+    if i == 0 || paragraph(i - 1) != paragraph(i) {
+        return;
+    }
     // "Her husband, city council president Tomás Ortiz": a title or role with its lowercase
     // modifiers after the comma is the name's own, and the phrase before the comma still
     // describes it.
