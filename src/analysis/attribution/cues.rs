@@ -1,6 +1,7 @@
 //! Cues: the words that tie a source to a claim, and the source phrase each one takes.
 
 use super::classify::classify;
+use super::clause::{is_closing_participle, participle_subject};
 use super::lex::{self, LEX};
 use super::phrase::{compound_end, left_subject, right_phrase};
 use super::{source, Cx};
@@ -408,6 +409,27 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
     if inversion_first(cx, i, a) {
         if let Some((s, e)) = right_phrase(cx, i + 1, b) {
             if push(cx, out, s, e, cue, claim_before_cue(cx, a, i)) {
+                return;
+            }
+        }
+    }
+    // A participle closing a clause ("…, saying …") continues the sentence's first source
+    // ("…, Vega said, adding …"; "Ortiz said she believes …, saying": the main clause's, not
+    // the inner "she"), which already speaks to the end of the sentence: no new source. With
+    // none, it takes the clause's subject ("Ortiz took aim at the plan on Monday, saying …"),
+    // not the noun before the comma ("Monday").
+    if is_closing_participle(cx, a, i) {
+        let sentence_start = cx.span(a, a + 1).start;
+        let earlier = out
+            .iter()
+            .rev()
+            .take_while(|src| src.cue.is_some_and(|c| c.start >= sentence_start))
+            .any(|src| src.cue != Some(src.span));
+        if earlier {
+            return;
+        }
+        if let Some((s, e)) = participle_subject(cx, a, i) {
+            if push(cx, out, s, e, cue, claim_after_cue(cx, i + 1, b)) {
                 return;
             }
         }

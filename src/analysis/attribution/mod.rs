@@ -19,6 +19,7 @@
 
 mod agents;
 mod classify;
+mod clause;
 mod cues;
 mod identify;
 mod lex;

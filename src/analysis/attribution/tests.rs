@@ -414,3 +414,30 @@ fn impersonal_hearsay_is_vague_in_every_form() {
         &[("It has been reported", "vague")],
     );
 }
+
+#[test]
+fn a_participle_closing_a_clause_takes_the_clause_subject() {
+    // Not "Monday" or "Twitter": the participle hangs off the clause, whose subject speaks.
+    assert_sources(
+        "Councillor Ilse Brandt took aim at the harbour budget on Monday, saying the cuts were reckless.",
+        &[("Councillor Ilse Brandt", "named")],
+    );
+    assert_sources(
+        "In a long interview last spring, Pieter Vos weighed in on Twitter, writing that the audit was unfair.",
+        &[("Pieter Vos", "named")],
+    );
+    // After a reporting clause, the participle continues that source: no second one.
+    assert_sources(
+        "The ferry will run again in May, Lene Haugland said, adding that the pier was safe.",
+        &[("Lene Haugland", "named")],
+    );
+    assert_sources(
+        "Pieter Vos said he believes the pier is safe, adding that the ferry will run.",
+        &[("Pieter Vos", "named")],
+    );
+    // A participle right after the subject is still that subject's.
+    assert_sources(
+        "Pieter Vos, saying the audit was unfair, resigned.",
+        &[("Pieter Vos", "named")],
+    );
+}
