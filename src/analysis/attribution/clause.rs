@@ -25,12 +25,29 @@ pub(super) fn is_closing_participle(cx: &Cx<'_, '_>, a: usize, i: usize) -> bool
 }
 
 /// For a closing participle at `i` (see [`is_closing_participle`]) in the sentence starting at
-/// `a`: the subject of the main clause, as tokens `s..e`, when the sentence opens with a person
-/// and a verb (at least) stands between that person and the comma.
+/// `a`: the subject of the main clause, as tokens `s..e` (see [`subject_before`]).
 pub(super) fn participle_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize, usize)> {
-    let s = clause_start(cx, a, i - 1)?;
-    let (s, e) = person_at_start(cx, s, i - 1)?;
-    (e < i - 1).then_some((s, e))
+    subject_before(cx, a, i - 1)
+}
+
+/// For a verb at `i` coordinated with the clause's first verb ("Ortiz paused and added …",
+/// "Vega did not apologise, but said …", "He declined, and instead argued …"): the token of the
+/// conjunction, adverbs between skipped.
+pub(super) fn coordinating_conjunction(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<usize> {
+    let mut j = i;
+    while j > a && cx.is_word(j - 1) && (lex::is_aux_or_adverb(cx.low(j - 1)) || cx.low(j - 1) == "instead") {
+        j -= 1;
+    }
+    j.checked_sub(1)
+        .filter(|&conj| conj > a && matches!(cx.low(conj), "and" | "but"))
+}
+
+/// The subject of the main clause of the sentence starting at `a`, as tokens `s..e`, when the
+/// sentence opens with a person and a verb (at least) stands between that person and `end`.
+pub(super) fn subject_before(cx: &Cx<'_, '_>, a: usize, end: usize) -> Option<(usize, usize)> {
+    let s = clause_start(cx, a, end)?;
+    let (s, e) = person_at_start(cx, s, end)?;
+    (e < end).then_some((s, e))
 }
 
 /// Where the main clause starts: after opening conjunctions and up to two introductory
@@ -61,21 +78,29 @@ fn person_at_start(cx: &Cx<'_, '_>, s: usize, end: usize) -> Option<(usize, usiz
     if matches!(cx.low(s), "he" | "she" | "they" | "we" | "i") {
         return Some((s, s + 1));
     }
-    let first = (s..end.min(s + MAX_TITLE + 1)).find(|&k| cx.mention.get(k).copied().flatten().is_some())?;
-    // Only title words before the name: words or title abbreviations, no commas, quotation
-    // marks or prepositions but "of" ("Secretary of State Ana Ortiz").
-    let title = (s..first)
-        .all(|k| (cx.is_word(k) && (!lex::is_preposition(cx.low(k)) || cx.low(k) == "of")) || cx.text(k) == ".");
-    let (person, kind) = cx.mention.get(first).copied().flatten()?;
-    // A possessive pronoun ("his aides") is not the subject.
-    if !title || kind == MentionKind::Pronoun {
-        return None;
+    // The first name or epithet within a title's length that is not a possessive ("Ortiz's
+    // lawyer Ana Vega": Vega).
+    let mut k = s;
+    while k < end.min(s + MAX_TITLE + 1) {
+        let Some((person, kind)) = cx.mention.get(k).copied().flatten() else {
+            k += 1;
+            continue;
+        };
+        let mut e = k;
+        while e < end && cx.mention.get(e).copied().flatten().is_some_and(|(p, _)| p == person) {
+            e += 1;
+        }
+        let possessive = cx.low(e - 1).ends_with("'s") || cx.low(e - 1).ends_with("’s");
+        if !possessive {
+            // Only title words before the name: words or title abbreviations, no commas,
+            // quotation marks or prepositions but "of" ("Secretary of State Ana Ortiz"); a
+            // possessive pronoun ("his aides") is not the subject.
+            let title = (s..k).all(|t| {
+                (cx.is_word(t) && (!lex::is_preposition(cx.low(t)) || cx.low(t) == "of")) || cx.text(t) == "."
+            });
+            return (title && kind != MentionKind::Pronoun).then_some((s, e));
+        }
+        k = e;
     }
-    let mut e = first;
-    while e < end && cx.mention.get(e).copied().flatten().is_some_and(|(p, _)| p == person) {
-        e += 1;
-    }
-    let possessive =
-        cx.low(e - 1).ends_with("'s") || cx.low(e - 1).ends_with("’s") || matches!(cx.text(e), "'s" | "’s");
-    (!possessive).then_some((s, e))
+    None
 }

@@ -1,7 +1,7 @@
 //! Cues: the words that tie a source to a claim, and the source phrase each one takes.
 
 use super::classify::classify;
-use super::clause::{is_closing_participle, participle_subject};
+use super::clause::{coordinating_conjunction, is_closing_participle, participle_subject, subject_before};
 use super::lex::{self, LEX};
 use super::phrase::{compound_end, left_subject, right_phrase};
 use super::{source, Cx};
@@ -419,16 +419,27 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
     // none, it takes the clause's subject ("Ortiz took aim at the plan on Monday, saying …"),
     // not the noun before the comma ("Monday").
     if is_closing_participle(cx, a, i) {
-        let sentence_start = cx.span(a, a + 1).start;
-        let earlier = out
-            .iter()
-            .rev()
-            .take_while(|src| src.cue.is_some_and(|c| c.start >= sentence_start))
-            .any(|src| src.cue != Some(src.span));
-        if earlier {
+        if first_source_in_sentence(cx, a, out).is_some() {
             return;
         }
         if let Some((s, e)) = participle_subject(cx, a, i) {
+            if push(cx, out, s, e, cue, claim_after_cue(cx, i + 1, b)) {
+                return;
+            }
+        }
+    }
+    // A verb coordinated with the clause's first ("Vega did not apologise, but said …") shares
+    // its subject: the sentence's first person source, or the person the clause opens with.
+    if let Some(conj) = coordinating_conjunction(cx, a, i) {
+        let earlier = first_source_in_sentence(cx, a, out)
+            .filter(|src| matches!(src.kind, SourceKind::Named | SourceKind::Pronoun))
+            .map(|src| {
+                (
+                    cx.doc.token_at_or_after(src.span.start),
+                    cx.doc.token_at_or_after(src.span.end),
+                )
+            });
+        if let Some((s, e)) = earlier.or_else(|| subject_before(cx, a, conj)) {
             if push(cx, out, s, e, cue, claim_after_cue(cx, i + 1, b)) {
                 return;
             }
@@ -456,6 +467,17 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
             push(cx, out, s, e, cue, claim_before_cue(cx, a, i));
         }
     }
+}
+
+/// The first source of the sentence starting at `a` among those found so far, hearsay adverbs
+/// and impersonal forms ("reportedly", "it is said") aside.
+fn first_source_in_sentence<'s>(cx: &Cx<'_, '_>, a: usize, out: &'s [Source]) -> Option<&'s Source> {
+    let sentence_start = cx.span(a, a + 1).start;
+    out.iter()
+        .rev()
+        .take_while(|src| src.cue.is_some_and(|c| c.start >= sentence_start))
+        .filter(|src| src.cue != Some(src.span))
+        .last()
 }
 
 /// Classifies the phrase `s..e` and records it as a source, when it is one.

@@ -441,3 +441,25 @@ fn a_participle_closing_a_clause_takes_the_clause_subject() {
         &[("Pieter Vos", "named")],
     );
 }
+
+#[test]
+fn a_verb_coordinated_with_the_first_shares_its_subject() {
+    // Not "the review": the second verb of the clause is Vos's.
+    assert_sources(
+        "Laura Chen did not apologise for the review, but said the harbour staff had been “careless.”",
+        &[("Laura Chen", "named")],
+    );
+    assert_sources(
+        "Mark Dalton declined to resign, and instead argued that the audit was flawed.",
+        &[("Mark Dalton", "named")],
+    );
+    // After an earlier source in the sentence, the second verb is that source's.
+    assert_sources(
+        "Councillor Ilse Brandt said Friday that she thinks the pier is safe but said “the timing is wrong.”",
+        &[
+            ("Councillor Ilse Brandt", "named"),
+            ("Councillor Ilse Brandt", "named"),
+            ("she", "pronoun"),
+        ],
+    );
+}
