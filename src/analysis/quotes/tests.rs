@@ -395,3 +395,16 @@ fn gossip_speech_verbs_tie_a_tag_to_its_quote() {
         vec![some("the source")]
     );
 }
+
+#[test]
+fn a_colon_tag_skips_an_introductory_phrase_to_the_subject() {
+    // Not "Lake County" or "July": the clause's subject comes after the introduction.
+    assert_eq!(
+        speakers("Asked which Lake County town was her favourite, she demurred: “Whichever one I am in.”"),
+        [some("she")]
+    );
+    assert_eq!(
+        speakers("On July 6, 2015, Marta Vega had a message for the board: “Build the bridge.”"),
+        [some("Marta Vega")]
+    );
+}
