@@ -407,7 +407,10 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
         return;
     }
     if inversion_first(cx, i, a) {
-        if let Some((s, e)) = right_phrase(cx, i + 1, b) {
+        // The inverted subject opens right after the verb: in "…, said the board had erred by
+        // allowing Mr. Vos …" the trailing "Mr. Vos" is an object, not the speaker.
+        let whole = |s: usize, e: usize| classify(cx, s, e).is_some_and(|(cs, _, _)| cs == s);
+        if let Some((s, e)) = right_phrase(cx, i + 1, b).filter(|&(s, e)| whole(s, e)) {
             if push(cx, out, s, e, cue, claim_before_cue(cx, a, i)) {
                 return;
             }

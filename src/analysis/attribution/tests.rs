@@ -463,3 +463,16 @@ fn a_verb_coordinated_with_the_first_shares_its_subject() {
         ],
     );
 }
+
+#[test]
+fn an_inverted_subject_opens_right_after_the_verb() {
+    // "Mark Dalton" is the object inside the claim, not an inverted subject of "said".
+    assert_sources(
+        "Laura Chen, a strategist who ran the harbour campaign, said the board had erred by allowing Mark Dalton a second term.",
+        &[("Laura Chen, a strategist who ran the harbour campaign", "named")],
+    );
+    assert_sources(
+        "“We are done here,” said a longtime aide.",
+        &[("a longtime aide", "anonymous")],
+    );
+}
