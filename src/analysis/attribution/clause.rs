@@ -2,7 +2,8 @@
 //!
 //! A participle after a comma at the end of a clause ("Ortiz took aim at the plan on Monday,
 //! saying …", "Vega chimed in on Twitter, writing …") takes the subject of the clause it hangs
-//! off, not the noun right before the comma ("Monday", "Twitter"). No parser: the main clause's
+//! off, not the noun right before the comma ("Monday", "Twitter"); so does a verb coordinated
+//! with the clause's first ("Vega did not apologise, but said …"). No parser: the main clause's
 //! subject is the person the sentence opens with, after any introductory phrase ("In a speech
 //! in May, Ortiz …", "Later on Sunday, Vega …"): a name with its title ("Democratic nominee Ana
 //! Ortiz"), an epithet the story links to a person ("the justice"), or a personal pronoun.

@@ -9,7 +9,8 @@
 //! colon or "that" ("An insider tattled: …"). For each verb
 //! cue, [`phrase`] takes the source phrase: the subject to the left of the verb ("a source close
 //! to the couple says", parentheticals and relative clauses skipped) or, after a quotation or at a
-//! clause start, the phrase to its right (`“…,” said Ortiz`). [`classify`] judges the phrase by
+//! clause start, the phrase to its right (`“…,” said Ortiz`); a participle closing a clause or a
+//! verb coordinated with the first takes the clause's subject ([`clause`]). [`classify`] judges the phrase by
 //! its head noun and determiner, and by the people engine's mentions. [`identify`] names the role
 //! phrases the story resolves to a named person ("a spokeswoman for the board" whose name follows,
 //! "Claudia Ferro, a friend,"). Then, across the document,
