@@ -134,6 +134,11 @@ pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>
             evidence_cue(cx, i, a, b, out);
         } else if w == "with" {
             with_participle(cx, i, b, out);
+        } else if w == "as" {
+            if let Some(next) = as_put_it(cx, i, a, b, out) {
+                i = next;
+                continue;
+            }
         }
         i += 1;
     }
@@ -470,6 +475,25 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
             push(cx, out, s, e, cue, claim_before_cue(cx, a, i));
         }
     }
+}
+
+/// The most tokens between "as" and "put it": a name with a long appositive.
+const MAX_AS_PUT_IT: usize = 30;
+
+/// "…,” as Ortiz, a professor at the institute, puts it": the frame attributes what came
+/// before it to the phrase between "as" and "put(s) it". Returns the token after the frame.
+fn as_put_it(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>) -> Option<usize> {
+    let k = (i + 2..(i + MAX_AS_PUT_IT).min(b)).find(|&k| {
+        matches!(cx.low(k), "put" | "puts") && cx.low(k + 1) == "it" || cx.in_quote.get(k).copied().unwrap_or(true)
+    })?;
+    if !matches!(cx.low(k), "put" | "puts") {
+        return None;
+    }
+    let mut e = k;
+    while e > i + 1 && cx.text(e - 1) == "," {
+        e -= 1;
+    }
+    push(cx, out, i + 1, e, cx.span(k, k + 2), claim_before_cue(cx, a, i)).then_some(k + 2)
 }
 
 /// The first source of the sentence starting at `a` among those found so far, hearsay adverbs

@@ -3,7 +3,8 @@
 //! Per sentence, [`cues`] finds the speech or belief verbs ("says", "told", "adds"), "according
 //! to", hearsay adverbs ("reportedly") and impersonal passives ("it is believed"), plus three
 //! forms that only count for crowds or unnamed research: attitudes ("many voters are worried"),
-//! evidence verbs ("studies show") and absolute constructions ("with analysts saying"); also the
+//! evidence verbs ("studies show") and absolute constructions ("with analysts saying"); the frame
+//! "…,” as Ortiz puts it"; also the
 //! forms of gossip copy: a headline's "…, Source Reveals", any listed speech verb inverted after a
 //! quotation ("…,” lamented the spy"), and an unlisted past tense between a source noun and a
 //! colon or "that" ("An insider tattled: …"). For each verb

@@ -476,3 +476,17 @@ fn an_inverted_subject_opens_right_after_the_verb() {
         &[("a longtime aide", "anonymous")],
     );
 }
+
+#[test]
+fn as_someone_puts_it_attributes_what_came_before() {
+    assert_sources(
+        "The ferry is “running on borrowed time,” as Laura Chen, a transport economist, puts it.",
+        &[("Laura Chen, a transport economist", "named")],
+    );
+    assert_sources(
+        "The timetable must be “reliable,” as a council memo put it.",
+        &[("a council memo", "document")],
+    );
+    // "as" without the frame is no attribution.
+    assert_sources("The ferry ran as usual on Monday.", &[]);
+}
