@@ -1,6 +1,7 @@
 //! Cues: the words that tie a source to a claim, and the source phrase each one takes.
 
 use super::classify::classify;
+use super::clause::{coordinating_conjunction, is_closing_participle, participle_subject, subject_before};
 use super::lex::{self, LEX};
 use super::phrase::{compound_end, left_subject, right_phrase};
 use super::{source, Cx};
@@ -133,6 +134,11 @@ pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>
             evidence_cue(cx, i, a, b, out);
         } else if w == "with" {
             with_participle(cx, i, b, out);
+        } else if w == "as" {
+            if let Some(next) = as_put_it(cx, i, a, b, out) {
+                i = next;
+                continue;
+            }
         }
         i += 1;
     }
@@ -447,8 +453,43 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
         return;
     }
     if inversion_first(cx, i, a) {
-        if let Some((s, e)) = right_phrase(cx, i + 1, b) {
+        // The inverted subject opens right after the verb: in "…, said the board had erred by
+        // allowing Mr. Vos …" the trailing "Mr. Vos" is an object, not the speaker.
+        let whole = |s: usize, e: usize| classify(cx, s, e).is_some_and(|(cs, _, _)| cs == s);
+        if let Some((s, e)) = right_phrase(cx, i + 1, b).filter(|&(s, e)| whole(s, e)) {
             if push(cx, out, s, e, cue, claim_before_cue(cx, a, i)) {
+                return;
+            }
+        }
+    }
+    // A participle closing a clause ("…, saying …") continues the sentence's first source
+    // ("…, Vega said, adding …"; "Ortiz said she believes …, saying": the main clause's, not
+    // the inner "she"), which already speaks to the end of the sentence: no new source. With
+    // none, it takes the clause's subject ("Ortiz took aim at the plan on Monday, saying …"),
+    // not the noun before the comma ("Monday").
+    if is_closing_participle(cx, a, i) {
+        if first_source_in_sentence(cx, a, out).is_some() {
+            return;
+        }
+        if let Some((s, e)) = participle_subject(cx, a, i) {
+            if push(cx, out, s, e, cue, claim_after_cue(cx, i + 1, b)) {
+                return;
+            }
+        }
+    }
+    // A verb coordinated with the clause's first ("Vega did not apologise, but said …") shares
+    // its subject: the sentence's first person source, or the person the clause opens with.
+    if let Some(conj) = coordinating_conjunction(cx, a, i) {
+        let earlier = first_source_in_sentence(cx, a, out)
+            .filter(|src| matches!(src.kind, SourceKind::Named | SourceKind::Pronoun))
+            .map(|src| {
+                (
+                    cx.doc.token_at_or_after(src.span.start),
+                    cx.doc.token_at_or_after(src.span.end),
+                )
+            });
+        if let Some((s, e)) = earlier.or_else(|| subject_before(cx, a, conj)) {
+            if push(cx, out, s, e, cue, claim_after_cue(cx, i + 1, b)) {
                 return;
             }
         }
@@ -475,6 +516,36 @@ fn verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>
             push(cx, out, s, e, cue, claim_before_cue(cx, a, i));
         }
     }
+}
+
+/// The most tokens between "as" and "put it": a name with a long appositive.
+const MAX_AS_PUT_IT: usize = 30;
+
+/// "…,” as Ortiz, a professor at the institute, puts it": the frame attributes what came
+/// before it to the phrase between "as" and "put(s) it". Returns the token after the frame.
+fn as_put_it(cx: &Cx<'_, '_>, i: usize, a: usize, b: usize, out: &mut Vec<Source>) -> Option<usize> {
+    let k = (i + 2..(i + MAX_AS_PUT_IT).min(b)).find(|&k| {
+        matches!(cx.low(k), "put" | "puts") && cx.low(k + 1) == "it" || cx.in_quote.get(k).copied().unwrap_or(true)
+    })?;
+    if !matches!(cx.low(k), "put" | "puts") {
+        return None;
+    }
+    let mut e = k;
+    while e > i + 1 && cx.text(e - 1) == "," {
+        e -= 1;
+    }
+    push(cx, out, i + 1, e, cx.span(k, k + 2), claim_before_cue(cx, a, i)).then_some(k + 2)
+}
+
+/// The first source of the sentence starting at `a` among those found so far, hearsay adverbs
+/// and impersonal forms ("reportedly", "it is said") aside.
+fn first_source_in_sentence<'s>(cx: &Cx<'_, '_>, a: usize, out: &'s [Source]) -> Option<&'s Source> {
+    let sentence_start = cx.span(a, a + 1).start;
+    out.iter()
+        .rev()
+        .take_while(|src| src.cue.is_some_and(|c| c.start >= sentence_start))
+        .filter(|src| src.cue != Some(src.span))
+        .last()
 }
 
 /// Classifies the phrase `s..e` and records it as a source, when it is one.

@@ -3,13 +3,15 @@
 //! Per sentence, [`cues`] finds the speech or belief verbs ("says", "told", "adds"), "according
 //! to", hearsay adverbs ("reportedly") and impersonal passives ("it is believed"), plus three
 //! forms that only count for crowds or unnamed research: attitudes ("many voters are worried"),
-//! evidence verbs ("studies show") and absolute constructions ("with analysts saying"); also the
+//! evidence verbs ("studies show") and absolute constructions ("with analysts saying"); the frame
+//! "…,” as Ortiz puts it"; also the
 //! forms of gossip copy: a headline's "…, Source Reveals", any listed speech verb inverted after a
 //! quotation ("…,” lamented the spy"), and an unlisted past tense between a source noun and a
 //! colon or "that" ("An insider tattled: …"). For each verb
 //! cue, [`phrase`] takes the source phrase: the subject to the left of the verb ("a source close
 //! to the couple says", parentheticals and relative clauses skipped) or, after a quotation or at a
-//! clause start, the phrase to its right (`“…,” said Ortiz`). [`classify`] judges the phrase by
+//! clause start, the phrase to its right (`“…,” said Ortiz`); a participle closing a clause or a
+//! verb coordinated with the first takes the clause's subject ([`clause`]). [`classify`] judges the phrase by
 //! its head noun and determiner, and by the people engine's mentions. [`identify`] names the role
 //! phrases the story resolves to a named person ("a spokeswoman for the board" whose name follows,
 //! "Claudia Ferro, a friend,"). Then, across the document,
@@ -19,6 +21,7 @@
 
 mod agents;
 mod classify;
+mod clause;
 mod cues;
 mod identify;
 mod lex;

@@ -414,3 +414,79 @@ fn impersonal_hearsay_is_vague_in_every_form() {
         &[("It has been reported", "vague")],
     );
 }
+
+#[test]
+fn a_participle_closing_a_clause_takes_the_clause_subject() {
+    // Not "Monday" or "Twitter": the participle hangs off the clause, whose subject speaks.
+    assert_sources(
+        "Councillor Ilse Brandt took aim at the harbour budget on Monday, saying the cuts were reckless.",
+        &[("Councillor Ilse Brandt", "named")],
+    );
+    assert_sources(
+        "In a long interview last spring, Pieter Vos weighed in on Twitter, writing that the audit was unfair.",
+        &[("Pieter Vos", "named")],
+    );
+    // After a reporting clause, the participle continues that source: no second one.
+    assert_sources(
+        "The ferry will run again in May, Lene Haugland said, adding that the pier was safe.",
+        &[("Lene Haugland", "named")],
+    );
+    assert_sources(
+        "Pieter Vos said he believes the pier is safe, adding that the ferry will run.",
+        &[("Pieter Vos", "named")],
+    );
+    // A participle right after the subject is still that subject's.
+    assert_sources(
+        "Pieter Vos, saying the audit was unfair, resigned.",
+        &[("Pieter Vos", "named")],
+    );
+}
+
+#[test]
+fn a_verb_coordinated_with_the_first_shares_its_subject() {
+    // Not "the review": the second verb of the clause is Vos's.
+    assert_sources(
+        "Laura Chen did not apologise for the review, but said the harbour staff had been “careless.”",
+        &[("Laura Chen", "named")],
+    );
+    assert_sources(
+        "Mark Dalton declined to resign, and instead argued that the audit was flawed.",
+        &[("Mark Dalton", "named")],
+    );
+    // After an earlier source in the sentence, the second verb is that source's.
+    assert_sources(
+        "Councillor Ilse Brandt said Friday that she thinks the pier is safe but said “the timing is wrong.”",
+        &[
+            ("Councillor Ilse Brandt", "named"),
+            ("Councillor Ilse Brandt", "named"),
+            ("she", "pronoun"),
+        ],
+    );
+}
+
+#[test]
+fn an_inverted_subject_opens_right_after_the_verb() {
+    // "Mark Dalton" is the object inside the claim, not an inverted subject of "said".
+    assert_sources(
+        "Laura Chen, a strategist who ran the harbour campaign, said the board had erred by allowing Mark Dalton a second term.",
+        &[("Laura Chen, a strategist who ran the harbour campaign", "named")],
+    );
+    assert_sources(
+        "“We are done here,” said a longtime aide.",
+        &[("a longtime aide", "anonymous")],
+    );
+}
+
+#[test]
+fn as_someone_puts_it_attributes_what_came_before() {
+    assert_sources(
+        "The ferry is “running on borrowed time,” as Laura Chen, a transport economist, puts it.",
+        &[("Laura Chen, a transport economist", "named")],
+    );
+    assert_sources(
+        "The timetable must be “reliable,” as a council memo put it.",
+        &[("a council memo", "document")],
+    );
+    // "as" without the frame is no attribution.
+    assert_sources("The ferry ran as usual on Monday.", &[]);
+}

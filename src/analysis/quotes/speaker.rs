@@ -5,7 +5,8 @@
 //! sits closer to the quotation than any primary candidate). For each quotation, in order:
 //! 1. a candidate right after it, with only punctuation or a few words of the speaker phrase
 //!    between (`“…,” she said`, `“…,” a smiling Ortiz said`), in the same sentence, or in the
-//!    next one when the tag closes its clause (`“…” Ortiz said.`);
+//!    next one when the tag closes its clause (`“…” Ortiz said.`) and no source of the
+//!    quotation's own sentence claims it (`Vega asserted that “…”. Ortiz said …`);
 //! 2. a quotation opening a paragraph after one that ends "Ortiz added:" takes that tag;
 //! 3. a source whose claim holds the quotation (`According to a source, the board wants “…”`);
 //! 4. the nearest candidate before it in its sentence (`Ortiz said: “…”`, `Ortiz called the plan
@@ -273,7 +274,15 @@ pub(super) fn in_sentence(doc: &Document<'_>, cands: &[Candidate], q: &RawQuote)
         // "“…?” Vega asked reporters": a question or exclamation mark ends the sentence, so the
         // tag opens the next one; right after the mark, it is still the tag.
         let asked = only_punct && matches!(close_punct(doc, q), Some("?" | "!"));
-        if (only_punct || few_words) && !glued && start < para_end && (c.first < we || c.closing || asked) {
+        // A tag opening the next sentence does not take a quotation that a source of its own
+        // sentence already claims ("Vega asserted that “…”. Ortiz said …").
+        let claimed_here = c.first >= we && claim_covering(cands, q, ws, we).is_some();
+        if (only_punct || few_words)
+            && !glued
+            && !claimed_here
+            && start < para_end
+            && (c.first < we || c.closing || asked)
+        {
             return Some((after, Found::After));
         }
     }

@@ -395,3 +395,26 @@ fn gossip_speech_verbs_tie_a_tag_to_its_quote() {
         vec![some("the source")]
     );
 }
+
+#[test]
+fn a_colon_tag_skips_an_introductory_phrase_to_the_subject() {
+    // Not "Lake County" or "July": the clause's subject comes after the introduction.
+    assert_eq!(
+        speakers("Asked which Lake County town was her favourite, she demurred: “Whichever one I am in.”"),
+        [some("she")]
+    );
+    assert_eq!(
+        speakers("On July 6, 2015, Marta Vega had a message for the board: “Build the bridge.”"),
+        [some("Marta Vega")]
+    );
+}
+
+#[test]
+fn a_tag_in_the_next_sentence_does_not_take_a_quotation_claimed_in_its_own() {
+    use crate::analysis::{analyze, Config};
+    let text = "Laura Chen asserted that “the ferry contract is broken.” Mark Dalton said Wednesday he, too, \
+                wants an inquiry.";
+    let a = analyze(text, &Config::with_format(Format::Plain));
+    let speakers: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker.map(|s| s.span.of(text))).collect();
+    assert_eq!(speakers, [Some("Laura Chen")]);
+}

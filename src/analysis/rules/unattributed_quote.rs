@@ -18,7 +18,10 @@
 //! ```
 //!
 //! ## Not flagged
-//! - Quotations with a speaker, named or not (an anonymous speaker is `anonymous-quote`'s).
+//! - Quotations with a speaker, named or not (an anonymous speaker is `anonymous-quote`'s),
+//!   including the subject of a clause whose later verb introduces the quotation: a participle
+//!   (`Ortiz took aim at the plan on Monday, saying it was “reckless”`) or a coordinated verb
+//!   (`Vega did not apologise, but said the board was “far too slow”`).
 //! - Titles of works (`the film “Night Ferry”`), nicknames (`Tomasz “The Metronome” Wiśniewski`)
 //!   and scare quotes or terms (`the so-called “farewell” tour`, a short quoted word with no
 //!   attribution in its sentence).

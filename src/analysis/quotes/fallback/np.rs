@@ -405,7 +405,7 @@ fn is_name(v: &View<'_>, first: usize, last: usize) -> bool {
 /// The first noun phrase of a clause starting at `start`: a pronoun, a name or a determiner
 /// phrase ("Ortiz posted a photo, writing: “…”" gives "Ortiz").
 pub(super) fn clause_subject(v: &View<'_>, start: usize, ceil: usize) -> Option<Np> {
-    let mut k = start;
+    let mut k = skip_introduction(v, start, ceil);
     while k < ceil
         && v.word(k).is_some_and(|w| {
             words::is_one_of(w, words::NOT_NAMES) && !words::is_pronoun(w) && !words::is_one_of(w, DETERMINERS)
@@ -415,6 +415,46 @@ pub(super) fn clause_subject(v: &View<'_>, start: usize, ceil: usize) -> Option<
     }
     let np = after(v, k, ceil)?;
     (np.kind == SourceKind::Pronoun || is_name(v, np.first, np.last) || v.is(np.first, DETERMINERS)).then_some(np)
+}
+
+/// Words that open an introductory phrase before a clause's subject: "Asked about the vote,
+/// he …", "On July 6, 2015, Ortiz …", "Later on Sunday, Vega …".
+const INTRODUCTIONS: &[&str] = &[
+    "asked",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "later",
+    "earlier",
+    "since",
+    "when",
+    "while",
+    "following",
+    "despite",
+    "amid",
+];
+
+/// The token after up to two introductory phrases opening a clause at `start`, each ending at
+/// a comma before `ceil` (a date's comma and year included: "On July 6, 2015,").
+fn skip_introduction(v: &View<'_>, start: usize, ceil: usize) -> usize {
+    let mut k = start;
+    for _ in 0..2 {
+        if !v.is(k, INTRODUCTIONS) {
+            break;
+        }
+        let Some(comma) = (k..ceil).find(|&t| v.text(t) == Some(",")) else {
+            break;
+        };
+        k = comma + 1;
+        let number = v.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+        if number && v.text(k + 1) == Some(",") {
+            k += 2;
+        }
+    }
+    k
 }
 
 fn strip_possessive(w: &str) -> &str {
