@@ -5,6 +5,7 @@
 //! into immutable statics: lookup tables, not state.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// The entries of a list file: trimmed, non-empty lines that are not comments.
 pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -16,4 +17,11 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
 /// A list as a set of lowercase entries.
 pub fn set(data: &'static str) -> HashSet<String> {
     entries(data).map(str::to_lowercase).collect()
+}
+
+static AUXILIARIES: LazyLock<HashSet<String>> = LazyLock::new(|| set(include_str!("closed_auxiliaries.txt")));
+
+/// Whether a lowercase word is an auxiliary or modal verb (`closed_auxiliaries.txt`).
+pub fn is_auxiliary(w: &str) -> bool {
+    AUXILIARIES.contains(w)
 }

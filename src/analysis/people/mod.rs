@@ -27,6 +27,7 @@ pub mod tagger;
 mod tokens;
 
 use super::config::Lexicon;
+use super::lexicon;
 use super::memo::Memo;
 use super::model::{Mention, MentionKind, Person, Quote, Source};
 use super::segment::{Document, TokenKind};
@@ -86,24 +87,10 @@ fn head_of_noun_phrase(doc: &Document<'_>, m: &NameMention) -> bool {
     let ends = match doc.tokens.get(next) {
         None => true,
         Some(t) if t.kind == TokenKind::Punct => true,
-        Some(_) => matches!(
-            lists::lower(doc.token_text(next)).as_ref(),
-            "would"
-                | "will"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "can"
-                | "is"
-                | "was"
-                | "has"
-                | "had"
-                | "to"
-                | "that"
-                | "which"
-        ),
+        Some(_) => {
+            let w = lists::lower(doc.token_text(next));
+            lexicon::is_auxiliary(&w) || matches!(w.as_ref(), "to" | "that" | "which")
+        }
     };
     article && ends && m.title.is_none()
 }
