@@ -16,6 +16,14 @@ fn is_hearsay_adverb(w: &str) -> bool {
     )
 }
 
+/// "arrested for allegedly sending", "charged with allegedly paying", "emails of allegedly
+/// hacked accounts": a hearsay adverb right after a preposition describes a charge, which the
+/// story attributes where it reports the charge; after an article it is part of a name ("the
+/// Allegedly podcast"). Neither leaves a claim resting on no one.
+fn charge_or_name(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
+    i > a && (lex::is_preposition(cx.low(i - 1)) || lex::is_determiner(cx.low(i - 1)))
+}
+
 /// Participles of impersonal hearsay: "it is said", "is believed to".
 fn is_hearsay_participle(w: &str) -> bool {
     matches!(
@@ -107,7 +115,7 @@ pub(super) fn find_in_sentence(cx: &Cx<'_, '_>, si: usize, out: &mut Vec<Source>
                 i = e;
                 continue;
             }
-        } else if is_hearsay_adverb(w) {
+        } else if is_hearsay_adverb(w) && !charge_or_name(cx, i, a) {
             let mut src = source(
                 cx.span(i, i + 1),
                 SourceKind::Vague,

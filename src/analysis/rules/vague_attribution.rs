@@ -15,7 +15,9 @@
 //!
 //! ## Not flagged
 //! Counted or specific groups ("two lawmakers", "experts I interviewed"), which are anonymous
-//! sources instead, and named sources.
+//! sources instead, and named sources. A hearsay adverb that describes a charge ("arrested for
+//! allegedly selling", "charged with allegedly taking") or is part of a name ("the Allegedly
+//! podcast").
 
 use super::describe_source;
 use crate::analysis::model::SourceKind;
