@@ -115,24 +115,9 @@ fn keystroke(text: &str) -> String {
     typed
 }
 
-/// Mean time per run of `analyze_with` on alternating versions of `text` (before and after a
-/// keystroke) with a warm memo: what an editor pays per key.
-fn time_memoised(text: &str, config: &Config) -> (Duration, u32) {
-    let typed = keystroke(text);
-    let mut memo = Memo::new();
-    analyze_with(text, config, &mut memo);
-    let start = Instant::now();
-    let mut runs = 0;
-    while runs < 3 || start.elapsed() < Duration::from_secs(1) {
-        let version = if runs % 2 == 0 { &typed } else { text };
-        black_box(analyze_with(black_box(version), config, &mut memo));
-        runs += 1;
-    }
-    (start.elapsed() / runs, runs)
-}
-
 /// Mean time per run of each stage of `analyze` on `text`; with `memoised`, of `analyze_with`
-/// on alternating keystrokes as in [`time_memoised`].
+/// with a warm memo on alternating versions of `text`, before and after a [`keystroke`]: what an
+/// editor pays per key.
 fn time_stages(text: &str, config: &Config, memoised: bool) -> ([Duration; 5], u32) {
     let mut spent = [Duration::ZERO; 5];
     let typed = keystroke(text);
@@ -222,7 +207,8 @@ fn main() -> io::Result<()> {
     for (label, size) in SIZES {
         let text = document(size);
         let chars = text.chars().count();
-        let (per_key, runs) = time_memoised(&text, &config);
+        let (stages, runs) = time_stages(&text, &config, true);
+        let per_key: Duration = stages.iter().sum();
         let ms = per_key.as_secs_f64() * 1e3;
         writeln!(out, "{label:>8} {chars:>10} {ms:>12.2} {runs:>6}")?;
     }
