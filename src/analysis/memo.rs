@@ -18,6 +18,7 @@
 //! one document's worth and never grows across edits.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use super::segment::{self, Token};
 
@@ -25,7 +26,7 @@ use super::segment::{self, Token};
 /// document and pass it to every analysis of that document.
 #[derive(Debug, Default)]
 pub struct Memo {
-    /// Tagger tags, keyed by the encoded sentence (see [`TagKey`]).
+    /// Tagger tags, keyed by the encoded sentence (everything the tagger's features read).
     tags: HashMap<Box<[u8]>, Entry<u8>>,
     /// Tokens of a paragraph, offsets from the paragraph's start, keyed by its text.
     tokens: HashMap<Box<str>, Entry<Token>>,
@@ -71,43 +72,25 @@ impl Memo {
         self.tokens.retain(|_, e| e.used == now);
     }
 
-    /// The tags for `key`, computed by `tag` when the memo does not have them.
-    pub(crate) fn tags(&mut self, key: Box<[u8]>, tag: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
-        let now = self.generation;
-        if let Some(e) = self.tags.get_mut(&key) {
-            e.used = now;
+    /// The tags for `key`, computed by `tag` when the memo does not have them. The key is
+    /// copied only when it is new.
+    pub(crate) fn tags(&mut self, key: &[u8], tag: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
+        let (tags, hit) = lookup(&mut self.tags, key, self.generation, tag);
+        if hit {
             self.hits += 1;
-            return e.value.to_vec();
+        } else {
+            self.misses += 1;
         }
-        self.misses += 1;
-        let tags = tag();
-        self.tags.insert(
-            key,
-            Entry {
-                value: tags.clone().into_boxed_slice(),
-                used: now,
-            },
-        );
         tags
     }
 
     /// The tokens of a paragraph's text (offsets from its start), tokenized when the memo
     /// does not have them.
     pub(crate) fn tokens(&mut self, paragraph: &str) -> Vec<Token> {
-        let now = self.generation;
-        if let Some(e) = self.tokens.get_mut(paragraph) {
-            e.used = now;
-            return e.value.to_vec();
-        }
-        let tokens = segment::tokenize(paragraph);
-        self.tokens.insert(
-            paragraph.into(),
-            Entry {
-                value: tokens.clone().into_boxed_slice(),
-                used: now,
-            },
-        );
-        tokens
+        lookup(&mut self.tokens, paragraph, self.generation, || {
+            segment::tokenize(paragraph)
+        })
+        .0
     }
 
     /// Hits and misses of the last analysis, and the entries kept.
@@ -119,4 +102,32 @@ impl Memo {
             paragraphs: self.tokens.len(),
         }
     }
+}
+
+/// The value for `key`, marked used in generation `now`, or `compute`d and kept; whether it was
+/// there already.
+fn lookup<K, T>(
+    map: &mut HashMap<Box<K>, Entry<T>>,
+    key: &K,
+    now: u64,
+    compute: impl FnOnce() -> Vec<T>,
+) -> (Vec<T>, bool)
+where
+    K: Hash + Eq + ?Sized,
+    for<'k> Box<K>: From<&'k K>,
+    T: Clone,
+{
+    if let Some(e) = map.get_mut(key) {
+        e.used = now;
+        return (e.value.to_vec(), true);
+    }
+    let value = compute();
+    map.insert(
+        Box::from(key),
+        Entry {
+            value: value.clone().into_boxed_slice(),
+            used: now,
+        },
+    );
+    (value, false)
 }

@@ -368,8 +368,8 @@ fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
 /// rivals who he accused of lying"), and stays a cue.
 fn status_participle(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     let prev = if i > a { cx.low(i - 1) } else { "" };
-    LEX.status_participles
-        .contains(&(cx.low(i).to_string(), cx.low(i + 1).to_string()))
+    let (w, next) = (cx.low(i), cx.low(i + 1));
+    LEX.status_participles.iter().any(|(v, p)| v == w && p == next)
         && !matches!(prev, "he" | "she" | "they" | "i" | "we" | "you")
 }
 

@@ -23,7 +23,7 @@ pub struct Lexicon {
     pub role_classes: HashMap<String, RoleClass>,
     /// (participle, preposition) pairs that read as passive status, not a claim
     /// (`attribution_status_participles.txt`).
-    pub status_participles: HashSet<(String, String)>,
+    pub status_participles: Vec<(String, String)>,
     /// Anonymity reasons; pattern index `i` is stock when `reason_stock[i]`.
     pub reasons: Option<AhoCorasick>,
     pub reason_stock: Vec<bool>,

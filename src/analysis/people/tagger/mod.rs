@@ -117,12 +117,11 @@ pub fn names(doc: &Document<'_>) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The memo key of a sentence: everything [`features`] reads (the headline flag, and each
-/// word's kind, line start, quotation flag and text), length-prefixed so that no two sentences
-/// share a key.
-fn memo_key(s: &Sentence<'_>) -> Box<[u8]> {
-    let len: usize = s.words.iter().map(|w| w.text.len() + 5).sum();
-    let mut key = Vec::with_capacity(len + 1);
+/// The memo key of a sentence, written into `key`: everything [`features`] reads (the headline
+/// flag, and each word's kind, line start, quotation flag and text), length-prefixed so that no
+/// two sentences share a key.
+fn memo_key(s: &Sentence<'_>, key: &mut Vec<u8>) {
+    key.clear();
     key.push(u8::from(s.headline));
     for w in &s.words {
         let kind = match w.kind {
@@ -135,7 +134,6 @@ fn memo_key(s: &Sentence<'_>) -> Box<[u8]> {
         key.extend(u32::try_from(w.text.len()).unwrap_or(u32::MAX).to_le_bytes());
         key.extend(w.text.as_bytes());
     }
-    key.into_boxed_slice()
 }
 
 /// For each sentence, whether it is a headline line and the names tagged in it; sentences the
@@ -146,10 +144,14 @@ fn tagged_sentences(doc: &Document<'_>, mut memo: Option<&mut Memo>) -> Vec<(boo
     };
     let quoted = quoted_tokens(doc);
     let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut key = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let v = view(doc, s, &quoted);
         let tags = match memo.as_deref_mut() {
-            Some(memo) => memo.tags(memo_key(&v), || m.tag(&v)),
+            Some(memo) => {
+                memo_key(&v, &mut key);
+                memo.tags(&key, || m.tag(&v))
+            }
             None => m.tag(&v),
         };
         let base = sentence.tokens.start;
