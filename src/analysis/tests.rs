@@ -25,6 +25,25 @@ fn empty_and_odd_inputs_do_not_panic() {
     }
 }
 
+const ANALYSIS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/analysis");
+
+/// Every `.rs` file under `src/analysis`.
+fn rust_sources() -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(ANALYSIS)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src/analysis is readable") {
+            let path = entry.expect("dir entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
 /// The core stays pure: no LSP, JSON, async, file system or environment access.
 #[test]
 fn analysis_module_has_no_io_or_protocol_dependencies() {
@@ -47,30 +66,18 @@ fn analysis_module_has_no_io_or_protocol_dependencies() {
         "unimplemented!",
         ".expect(",
     ];
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/analysis");
-    let mut stack = vec![std::path::PathBuf::from(root)];
     let mut checked = 0;
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("src/analysis is readable") {
-            let path = entry.expect("dir entry").path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            if path.extension().is_none_or(|e| e != "rs")
-                || path.ends_with("tests.rs")
-                || path.ends_with("test_util.rs")
-            {
-                continue;
-            }
-            let src = std::fs::read_to_string(&path).expect("source is UTF-8");
-            // Only production code: stop at the first test module.
-            let prod = src.split("#[cfg(test)]").next().unwrap_or("");
-            for word in forbidden {
-                assert!(!prod.contains(word), "{} uses `{word}`", path.display());
-            }
-            checked += 1;
+    for path in rust_sources() {
+        if path.ends_with("tests.rs") || path.ends_with("test_util.rs") {
+            continue;
         }
+        let src = std::fs::read_to_string(&path).expect("source is UTF-8");
+        // Only production code: stop at the first test module.
+        let prod = src.split("#[cfg(test)]").next().unwrap_or("");
+        for word in forbidden {
+            assert!(!prod.contains(word), "{} uses `{word}`", path.display());
+        }
+        checked += 1;
     }
     assert!(checked > 10, "only {checked} files checked");
 }
@@ -93,45 +100,37 @@ fn analysis_layers_import_downwards_only() {
             _ => BOTTOM,
         }
     };
-    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/analysis"));
+    let root = std::path::Path::new(ANALYSIS);
     let mut checked = 0;
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("src/analysis is readable") {
-            let path = entry.expect("dir entry").path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path.strip_prefix(root).expect("under src/analysis");
-            let Some(first) = rel.iter().next().and_then(|c| c.to_str()) else {
-                continue;
-            };
-            let module = first.trim_end_matches(".rs");
-            if path.extension().is_none_or(|e| e != "rs") || matches!(module, "mod" | "tests") {
-                continue;
-            }
-            let src = std::fs::read_to_string(&path).expect("source is UTF-8");
-            let prod = src.split("#[cfg(test)]").next().unwrap_or("");
-            // In `analysis/x.rs` and `analysis/x/mod.rs`, `super::` is `crate::analysis::` too.
-            let top = rel.components().count() == 1 || rel.ends_with("mod.rs") && rel.components().count() == 2;
-            let prefixes: &[&str] = if top {
-                &["crate::analysis::", "super::"]
-            } else {
-                &["crate::analysis::"]
-            };
-            for (at, prefix) in prefixes.iter().flat_map(|p| prod.match_indices(p)) {
-                let target: String = prod[at + prefix.len()..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-                    .collect();
-                let ok = target == module
-                    || matches!(target.as_str(), "" | "super")
-                    || allowed(module).contains(&target.as_str());
-                assert!(ok, "{} imports `{prefix}{target}`, against the layers", rel.display());
-            }
-            checked += 1;
+    for path in rust_sources() {
+        let rel = path.strip_prefix(root).expect("under src/analysis");
+        let Some(first) = rel.iter().next().and_then(|c| c.to_str()) else {
+            continue;
+        };
+        let module = first.trim_end_matches(".rs");
+        if matches!(module, "mod" | "tests") {
+            continue;
         }
+        let src = std::fs::read_to_string(&path).expect("source is UTF-8");
+        let prod = src.split("#[cfg(test)]").next().unwrap_or("");
+        // In `analysis/x.rs` and `analysis/x/mod.rs`, `super::` is `crate::analysis::` too.
+        let top = rel.components().count() == 1 || rel.ends_with("mod.rs") && rel.components().count() == 2;
+        let prefixes: &[&str] = if top {
+            &["crate::analysis::", "super::"]
+        } else {
+            &["crate::analysis::"]
+        };
+        for (at, prefix) in prefixes.iter().flat_map(|p| prod.match_indices(p)) {
+            let target: String = prod[at + prefix.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                .collect();
+            let ok = target == module
+                || matches!(target.as_str(), "" | "super")
+                || allowed(module).contains(&target.as_str());
+            assert!(ok, "{} imports `{prefix}{target}`, against the layers", rel.display());
+        }
+        checked += 1;
     }
     assert!(checked > 30, "only {checked} files checked");
 }
