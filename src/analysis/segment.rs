@@ -64,6 +64,9 @@ pub struct Document<'a> {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// `text` with ASCII letters lowercased: the same length, so a token's span reads its
+    /// lowercase form here without allocating (see [`Document::lower`]).
+    lowered: String,
     /// The date the document gives for itself.
     pub date: Option<Date>,
 }
@@ -98,6 +101,7 @@ impl<'a> Document<'a> {
         let mut doc = Document {
             // Front matter is masked, but its `date:` is the story's date.
             date: find_date(original),
+            lowered: text.to_ascii_lowercase(),
             text,
             original,
             format,
@@ -117,6 +121,16 @@ impl<'a> Document<'a> {
 
     pub fn token_text(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.span.of(&self.text))
+    }
+
+    /// Token `i` in lowercase, what [`crate::analysis::text::lower`] gives for its text, read
+    /// from a lowercased copy of the text when the token is ASCII (no allocation).
+    pub fn lower(&self, i: usize) -> Cow<'_, str> {
+        let word = self.token_text(i);
+        match self.tokens.get(i) {
+            Some(t) if word.is_ascii() => Cow::Borrowed(t.span.of(&self.lowered)),
+            _ => super::text::lower(word),
+        }
     }
 
     /// True when no part of `span` is masked Markdown.

@@ -119,14 +119,15 @@ async fn serve() -> u8 {
     let (frames, frames_rx) = mpsc::unbounded_channel();
     let writer = tokio::spawn(transport::write_frames(tokio::io::stdout(), frames_rx));
     tokio::spawn(transport::pump_output(from_server, frames.clone()));
-    let input = tokio::spawn(transport::pump_input(tokio::io::stdin(), to_server, frames));
+    let input = tokio::spawn(transport::pump_input(tokio::io::stdin(), to_server, frames.clone()));
 
     let (outbox, outbox_rx) = mpsc::unbounded_channel();
     let shared = Arc::new(Shared::new(outbox));
     let unsynced = shared.clone();
     let guard = shared.clone();
+    let diagnostics_out = frames.clone();
     let builder = LspService::build(|client| {
-        tokio::spawn(session::deliver(client.clone(), outbox_rx));
+        tokio::spawn(session::deliver(client.clone(), diagnostics_out, outbox_rx));
         Backend::new(client, shared)
     })
     .custom_method(transport::UNAPPLIED, move |_: &Backend, params: Unapplied| {

@@ -3,24 +3,23 @@
 //! Every list is a data file in `src/analysis/lexicon/` (one entry a line). Lookups take a
 //! lowercase word.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::analysis::lexicon;
+use crate::analysis::lexicon::{self, FastMap, FastSet};
 
 pub struct Lexicon {
-    pub verbs: HashSet<String>,
-    pub ambiguous_verbs: HashSet<String>,
-    pub anonymous_heads: HashSet<String>,
-    pub group_heads: HashSet<String>,
-    pub role_heads: HashSet<String>,
-    pub institution_heads: HashSet<String>,
-    pub document_heads: HashSet<String>,
-    pub attitudes: HashSet<String>,
+    pub verbs: FastSet<String>,
+    pub ambiguous_verbs: FastSet<String>,
+    pub anonymous_heads: FastSet<String>,
+    pub group_heads: FastSet<String>,
+    pub role_heads: FastSet<String>,
+    pub institution_heads: FastSet<String>,
+    pub document_heads: FastSet<String>,
+    pub attitudes: FastSet<String>,
     /// Job words and their class ("spokeswoman" → `spokes`), for naming role phrases.
-    pub role_classes: HashMap<String, RoleClass>,
+    pub role_classes: FastMap<String, RoleClass>,
     /// (participle, preposition) pairs that read as passive status, not a claim
     /// (`attribution_status_participles.txt`).
     pub status_participles: Vec<(String, String)>,

@@ -81,18 +81,7 @@ pub(crate) struct Cx<'d, 'a> {
 
 impl<'d, 'a> Cx<'d, 'a> {
     fn new(doc: &'d Document<'a>, people: &'d [Person]) -> Cx<'d, 'a> {
-        let lower = doc
-            .tokens
-            .iter()
-            .map(|t| {
-                let s = t.span.of(&doc.text);
-                if s.chars().any(char::is_uppercase) {
-                    Cow::Owned(s.to_lowercase())
-                } else {
-                    Cow::Borrowed(s)
-                }
-            })
-            .collect();
+        let lower = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
         let mut mention = vec![None; doc.tokens.len()];
         for (pi, p) in people.iter().enumerate() {
             for m in &p.mentions {

@@ -172,13 +172,13 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
                 continue;
             }
             let Some(head) = (i + 1..(i + 8).min(s.tokens.end)).find(|&k| {
-                let w = lower(doc.token_text(k));
+                let w = doc.lower(k);
                 l.roles.contains_key(w.as_ref())
             }) else {
                 continue;
             };
             // "the winner" alone is anyone; "the Oscar winner" is someone.
-            let generic = GENERIC.contains(&lower(doc.token_text(head)).as_ref());
+            let generic = GENERIC.contains(&doc.lower(head).as_ref());
             if generic && !(i + 1..head).any(|k| shapes[k].cap) {
                 continue;
             }
@@ -189,7 +189,7 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
                 continue;
             }
             let span = Span::new(doc.tokens[i].span.start, doc.tokens[head].span.end);
-            let role = lower(doc.token_text(head)).into_owned();
+            let role = doc.lower(head).into_owned();
             let sex = l.roles.get(&role).copied().flatten();
             let epithet = Epithet {
                 span,

@@ -1,56 +1,11 @@
 //! The people engine's word lists (`lexicon/people_*.txt`), compiled once into lookup tables.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use crate::analysis::lexicon::entries;
+use crate::analysis::lexicon::{entries, set};
 use crate::analysis::model::Gender;
 
-/// FxHash, the hasher of Firefox and rustc: fast on the short words these tables hold. The
-/// input is the writer's own story, so resistance to hash flooding is not needed.
-#[derive(Clone, Copy, Default)]
-pub struct Fx(u64);
-
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(u64::try_from(i).unwrap_or(u64::MAX));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash map with [`Fx`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-/// A hash set with [`Fx`].
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
+pub use crate::analysis::lexicon::{FastMap, FastSet};
 
 /// Every list the people engine reads.
 pub struct Lists {
@@ -101,10 +56,6 @@ fn pairs(data: &'static str) -> FastMap<String, Vec<String>> {
         }
     }
     map
-}
-
-fn set(data: &'static str) -> FastSet<String> {
-    entries(data).map(str::to_lowercase).collect()
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {

@@ -82,13 +82,13 @@ fn head_of_noun_phrase(doc: &Document<'_>, m: &NameMention) -> bool {
     };
     let article = word
         .checked_sub(1)
-        .is_some_and(|p| matches!(lists::lower(doc.token_text(p)).as_ref(), "the" | "a" | "an" | "this"));
+        .is_some_and(|p| matches!(doc.lower(p).as_ref(), "the" | "a" | "an" | "this"));
     let next = m.tokens.end;
     let ends = match doc.tokens.get(next) {
         None => true,
         Some(t) if t.kind == TokenKind::Punct => true,
         Some(_) => {
-            let w = lists::lower(doc.token_text(next));
+            let w = doc.lower(next);
             lexicon::is_auxiliary(&w) || matches!(w.as_ref(), "to" | "that" | "which")
         }
     };

@@ -4,7 +4,7 @@
 use crate::analysis::model::Span;
 use crate::analysis::segment::{Document, TokenKind};
 
-use super::lists::{lists, lower, FastMap, FastSet};
+use super::lists::{lists, FastMap, FastSet};
 use super::mentions::{build, NameMention};
 use super::runs::{candidate, month_after_preposition, runs};
 use super::tokens::Shape;
@@ -135,7 +135,7 @@ fn capitals(doc: &Document<'_>, shapes: &[Shape], k: &Keys, out: &mut Vec<NameMe
 
 /// "Austin, Texas": a comma and a place after the word.
 fn place_after(doc: &Document<'_>, next: usize) -> bool {
-    doc.token_text(next) == "," && lists().places.contains(lower(doc.token_text(next + 1)).as_ref())
+    doc.token_text(next) == "," && lists().places.contains(doc.lower(next + 1).as_ref())
 }
 
 /// "Ortis" when "Ana Ortiz" is known: a lone word one letter off a full name's surname that

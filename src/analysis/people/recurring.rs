@@ -54,7 +54,7 @@ pub fn find(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Vec<
             }
             let place = before(doc, run.start).is_some_and(|p| {
                 matches!(
-                    lower(doc.token_text(p)).as_ref(),
+                    doc.lower(p).as_ref(),
                     "in" | "at"
                         | "near"
                         | "from"
@@ -110,7 +110,7 @@ fn follow(doc: &Document<'_>, shapes: &[Shape], from: usize, paragraph: usize) -
         if doc.paragraph_at(t.span.start) != Some(paragraph) {
             return None;
         }
-        let w = lower(doc.token_text(i));
+        let w = doc.lower(i);
         if l.pronouns.contains_key(w.as_ref()) {
             return Some(true);
         }

@@ -16,7 +16,7 @@
 use crate::analysis::model::{Gender, Mention, MentionKind, Person, Span};
 use crate::analysis::segment::{Document, TokenKind};
 
-use super::lists::{lists, lower};
+use super::lists::lists;
 use super::quoted::Quoted;
 use super::tokens::Shape;
 
@@ -211,14 +211,12 @@ fn unnamed(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &[Pers
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
-            if !matches!(lower(doc.token_text(i)).as_ref(), "the" | "a" | "an")
-                || quoted.contains(doc.tokens[i].span.start)
-            {
+            if !matches!(doc.lower(i).as_ref(), "the" | "a" | "an") || quoted.contains(doc.tokens[i].span.start) {
                 continue;
             }
             let head = (i + 1..(i + 4).min(s.tokens.end))
                 .take_while(|&k| doc.tokens[k].kind == TokenKind::Word && !shapes[k].cap)
-                .find(|&k| l.roles.contains_key(lower(doc.token_text(k)).as_ref()));
+                .find(|&k| l.roles.contains_key(doc.lower(k).as_ref()));
             let Some(head) = head else {
                 continue;
             };
@@ -232,7 +230,7 @@ fn unnamed(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &[Pers
             out.push(Unnamed {
                 at: doc.tokens[head].span.start,
                 sentence: si,
-                sex: l.roles.get(lower(doc.token_text(head)).as_ref()).copied().flatten(),
+                sex: l.roles.get(doc.lower(head).as_ref()).copied().flatten(),
             });
         }
     }
@@ -317,7 +315,7 @@ fn pronouns(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted) -> Vec<Pronou
             if quoted.contains(t.span.start) {
                 continue;
             }
-            let word = lower(doc.token_text(i));
+            let word = doc.lower(i);
             out.push(Pronoun {
                 token: i,
                 sex,
@@ -395,7 +393,7 @@ fn role(
     let before = |k: usize| {
         head.checked_sub(k)
             .filter(|&j| j >= sentence.start)
-            .map(|j| lower(doc.token_text(j)))
+            .map(|j| doc.lower(j))
     };
     let Some(p) = before(1) else {
         return subject_or_speaker(doc, shapes, last, sentence.end);
@@ -426,7 +424,7 @@ fn modifiers_start(doc: &Document<'_>, shapes: &[Shape], first: usize, start: us
     let mut head = first;
     while head > start && first - head < 6 {
         let k = head - 1;
-        let w = lower(doc.token_text(k));
+        let w = doc.lower(k);
         let modifier = shapes.get(k).is_some_and(|s| s.cap && !s.possessive)
             || l.roles.contains_key(w.as_ref())
             || l.prefixes.contains_key(w.as_ref())
@@ -463,14 +461,14 @@ fn speech_verb_follows(doc: &Document<'_>, shapes: &[Shape], from: usize, end: u
         k = close + 1;
     }
     for _ in 0..2 {
-        let w = lower(doc.token_text(k));
+        let w = doc.lower(k);
         if k < end
             && (VERB_FILLERS.contains(&w.as_ref()) || (w.ends_with("ly") && !shapes.get(k).is_some_and(|s| s.cap)))
         {
             k += 1;
         }
     }
-    k < end && l.speech_verbs.contains(lower(doc.token_text(k)).as_ref())
+    k < end && l.speech_verbs.contains(doc.lower(k).as_ref())
 }
 
 #[cfg(test)]
@@ -484,9 +482,9 @@ mod tests {
         let doc = Document::new(text, Format::Plain);
         let people = find(&doc);
         let l = lists();
-        doc.tokens
-            .iter()
-            .filter(|t| l.pronouns.contains_key(lower(t.span.of(text)).as_ref()))
+        (0..doc.tokens.len())
+            .filter(|&i| l.pronouns.contains_key(doc.lower(i).as_ref()))
+            .map(|i| &doc.tokens[i])
             .map(|t| {
                 let who = people.iter().find(|p| {
                     p.mentions

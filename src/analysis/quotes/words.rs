@@ -1,23 +1,22 @@
 //! The word lists the quotes engine reads, compiled once from `lexicon/quotes_*.txt`, and small
 //! helpers to look a token up in them without allocating.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::analysis::lexicon;
+use crate::analysis::lexicon::{self, FastMap, FastSet};
 use crate::analysis::model::SourceKind;
 
-static SPEECH_VERBS: LazyLock<HashSet<String>> =
+static SPEECH_VERBS: LazyLock<FastSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_speech_verbs.txt")));
-static CHARACTERISING_VERBS: LazyLock<HashSet<String>> =
+static CHARACTERISING_VERBS: LazyLock<FastSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_characterising_verbs.txt")));
-static TITLE_CUES: LazyLock<HashSet<String>> =
+static TITLE_CUES: LazyLock<FastSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_title_cues.txt")));
-static TERM_CUES: LazyLock<HashSet<String>> =
+static TERM_CUES: LazyLock<FastSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_term_cues.txt")));
-static NICKNAME_CUES: LazyLock<HashSet<String>> =
+static NICKNAME_CUES: LazyLock<FastSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_nickname_cues.txt")));
-static ELISIONS: LazyLock<HashSet<String>> =
+static ELISIONS: LazyLock<FastSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_elisions.txt")));
 /// What a speaker word says about its phrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +26,7 @@ pub(super) enum SpeakerWord {
     Role,
 }
 
-static SPEAKER_WORDS: LazyLock<HashMap<String, SpeakerWord>> = LazyLock::new(|| {
+static SPEAKER_WORDS: LazyLock<FastMap<String, SpeakerWord>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../lexicon/quotes_speaker_words.txt"))
         .filter_map(|line| {
             let (kind, word) = line.split_once(' ')?;

@@ -25,12 +25,12 @@ use std::sync::LazyLock;
 
 use crate::analysis::work;
 
-use crate::analysis::lexicon;
+use crate::analysis::lexicon::{self, FastSet};
 use crate::analysis::model::{Related, SourceKind, Span};
 use crate::analysis::rules::{Context, Draft};
 
 /// Judging and mind-reading words, lowercase.
-static OPINION: LazyLock<HashSet<String>> =
+static OPINION: LazyLock<FastSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/opinion_words.txt")));
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
