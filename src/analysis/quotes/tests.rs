@@ -418,3 +418,34 @@ fn a_tag_in_the_next_sentence_does_not_take_a_quotation_claimed_in_its_own() {
     let speakers: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker.map(|s| s.span.of(text))).collect();
     assert_eq!(speakers, [Some("Laura Chen")]);
 }
+
+#[test]
+fn a_closing_mark_after_punctuation_ends_a_quote_that_lost_its_opening_mark() {
+    let text = "\"We trained for a year,\" Halvorsen said. We were never afraid of the heat. We just \
+                wanted the cup.\"\n\nThe orchard grows 6'3\" saplings.";
+    assert_eq!(
+        spans(text),
+        [
+            "\"We trained for a year,\"",
+            "We were never afraid of the heat. We just wanted the cup.\""
+        ]
+    );
+    // A stray mark inside the sentence leaves its start unknown; a mark glued to a word is a
+    // stray too.
+    let text = "The plan would \" widen the quay for the ferries.\"\n\nShe read the memo's terms\" twice.";
+    assert!(spans(text).is_empty(), "{:?}", spans(text));
+}
+
+#[test]
+fn a_closing_mark_may_end_the_quote_left_open_in_the_paragraph_before() {
+    let text = "\"The ferry will run all winter.\n\nTomas Brandt, harbour master.\"";
+    assert_eq!(spans(text), ["\"The ferry will run all winter."]);
+}
+
+#[test]
+fn double_quotations_nest_inside_double_quotations() {
+    let text = "“The sign said “Closed” all week, and nobody knew why,” Marisol Ekwueme said.";
+    assert_eq!(spans(text), ["“The sign said “Closed” all week, and nobody knew why,”"]);
+    assert_eq!(speakers(text), [some("Marisol Ekwueme")]);
+}
+
