@@ -449,3 +449,10 @@ fn double_quotations_nest_inside_double_quotations() {
     assert_eq!(speakers(text), [some("Marisol Ekwueme")]);
 }
 
+#[test]
+fn a_short_title_before_a_performer_noun_is_a_title() {
+    let text = "Sources told the paper that the “Lantern Song” singer and the “Harbour” star were \
+                seen together.";
+    let kinds: Vec<QuoteKind> = quotes(text).into_iter().map(|q| q.1).collect();
+    assert_eq!(kinds, [QuoteKind::Title, QuoteKind::Title]);
+}

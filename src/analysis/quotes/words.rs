@@ -17,6 +17,8 @@ static TERM_CUES: LazyLock<HashSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_term_cues.txt")));
 static NICKNAME_CUES: LazyLock<HashSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_nickname_cues.txt")));
+static PERFORMER_NOUNS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_performer_nouns.txt")));
 static ELISIONS: LazyLock<HashSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_elisions.txt")));
 /// What a speaker word says about its phrase.
@@ -63,6 +65,10 @@ pub(super) fn is_term_cue(word: &str) -> bool {
 
 pub(super) fn is_nickname_cue(word: &str) -> bool {
     NICKNAME_CUES.contains(lower(word).as_ref())
+}
+
+pub(super) fn is_performer_noun(word: &str) -> bool {
+    PERFORMER_NOUNS.contains(lower(word).as_ref())
 }
 
 pub(super) fn is_elision(word: &str) -> bool {
