@@ -22,12 +22,6 @@ use crate::analysis::segment::{Document, TokenKind};
 /// Words a quotation may have and still be a scare quote when nobody is said to have said it.
 const SCARE_MAX_WORDS: usize = 3;
 
-/// Small words a title leaves in lowercase.
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "but", "nor", "vs",
-    "v", "de", "la", "le", "is", "it", "my", "your", "our", "its",
-];
-
 /// The kind of a quotation, given how (if at all) its sentence attributes it.
 pub(super) fn classify(doc: &Document<'_>, q: &RawQuote, found: Option<Found>) -> QuoteKind {
     let inner: Vec<&str> = q
@@ -176,7 +170,7 @@ fn is_title_case(doc: &Document<'_>, q: &RawQuote, inner: &[&str]) -> bool {
         && !punctuated
         && !words::is_one_of(first, &["mr", "mrs", "ms", "dr", "mx"])
         && inner.iter().all(|w| {
-            words::is_capitalised(w) || w.chars().all(|c| !c.is_alphabetic()) || words::is_one_of(w, TITLE_SMALL_WORDS)
+            words::is_capitalised(w) || w.chars().all(|c| !c.is_alphabetic()) || words::is_one_of(w, words::TITLE_SMALL_WORDS)
         })
 }
 

@@ -456,3 +456,10 @@ fn a_short_title_before_a_performer_noun_is_a_title() {
     let kinds: Vec<QuoteKind> = quotes(text).into_iter().map(|q| q.1).collect();
     assert_eq!(kinds, [QuoteKind::Title, QuoteKind::Title]);
 }
+
+#[test]
+fn reads_the_verbs_of_a_sentence_written_in_title_case() {
+    let text = "At A Harbour Forum, Councillor Ines Varga Said Of The Ferry, “We Will Keep It Running.” \
+                “The winter timetable stays as it is, and the fares stay where they are.”";
+    assert_eq!(speakers(text), [some("Councillor Ines Varga"), some("Councillor Ines Varga")]);
+}

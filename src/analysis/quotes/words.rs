@@ -93,6 +93,12 @@ pub(super) fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.contains(&w.as_ref())
 }
 
+/// Small words a title leaves in lowercase.
+pub(super) const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "but", "nor", "vs",
+    "v", "de", "la", "le", "is", "it", "my", "your", "our", "its",
+];
+
 /// Determiners and possessive pronouns that open a noun phrase.
 pub(super) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "one", "two", "three", "four", "five", "several", "some", "many", "multiple", "few", "another",
