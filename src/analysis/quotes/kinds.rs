@@ -59,7 +59,8 @@ pub(super) fn classify(doc: &Document<'_>, q: &RawQuote, found: Option<Found>) -
     if mention::is_mentioned(doc, q) {
         return QuoteKind::Scare;
     }
-    if q.level == Level::Single {
+    // A single quotation left open across paragraphs is a British-style quotation, never a title.
+    if q.level == Level::Single && q.closed {
         return if is_title_case(doc, q, &inner) {
             QuoteKind::Title
         } else {

@@ -9,11 +9,13 @@
 //! open by the one before), ends a quotation whose opening mark was dropped: it starts at the
 //! first sentence after the paragraph's last mark (`Vega said. It was over."`). A double
 //! opening mark inside an open double quotation nests, and the next closing mark closes it.
-//! A quotation still open at the paragraph end runs to it; when the next paragraph opens with a
-//! mark of the same level, the two are parts of one multi-paragraph quotation (the same
+//! A double quotation still open at the paragraph end runs to it, and so does a single one when
+//! the next paragraph opens with a single mark (British style); when the next paragraph opens
+//! with a mark of the same level, the two are parts of one multi-paragraph quotation (the same
 //! `group`): each part is reported as its own span, as the evaluation sets count them.
 
 use super::marks::{self, Around, Level, Role};
+use super::words;
 use crate::analysis::model::Span;
 use crate::analysis::segment::{Document, TokenKind};
 
@@ -163,10 +165,17 @@ fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut
             },
         }
     }
-    if let Some(open) = double {
+    // A quotation left open runs to the paragraph end: a double one always, a single one when
+    // the next paragraph opens with a single mark (a multi-paragraph quotation in British style).
+    let open = match (double, single) {
+        (Some(open), _) => Some((open, Level::Double)),
+        (None, Some(open)) if next_opens_with_single(doc, pi + 1) => Some((open, Level::Single)),
+        _ => None,
+    };
+    if let Some((open, level)) = open {
         out.push(RawQuote {
             span: Span::new(open.start, para.end),
-            level: Level::Double,
+            level,
             closed: false,
             paragraph: pi,
             opens_paragraph: open.tok == first,
@@ -174,6 +183,29 @@ fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut
             tokens: open.tok..last,
         });
     }
+}
+
+/// Whether paragraph `pi` starts with a single opening mark glued to a capitalised word
+/// (`‘And then…`), not an apostrophe (`’Tis`).
+fn next_opens_with_single(doc: &Document<'_>, pi: usize) -> bool {
+    let Some(first) = doc
+        .paragraphs
+        .get(pi)
+        .and_then(|p| doc.sentences.get(p.sentences.start))
+        .map(|s| s.tokens.start)
+    else {
+        return false;
+    };
+    let (Some(mark), Some(word)) = (doc.tokens.get(first), doc.tokens.get(first + 1)) else {
+        return false;
+    };
+    let text = word.span.of(&doc.text);
+    mark.kind == TokenKind::Quote
+        && mark.span.of(&doc.text).chars().next().is_some_and(|c| matches!(c, '‘' | '\''))
+        && word.kind == TokenKind::Word
+        && word.span.start == mark.span.end
+        && words::is_capitalised(text)
+        && !words::is_elision(text)
 }
 
 /// Where the quotation ends by a closing double mark at token `close` starts when its opening

@@ -463,3 +463,21 @@ fn reads_the_verbs_of_a_sentence_written_in_title_case() {
                 “The winter timetable stays as it is, and the fares stay where they are.”";
     assert_eq!(speakers(text), [some("Councillor Ines Varga"), some("Councillor Ines Varga")]);
 }
+
+#[test]
+fn a_british_quotation_runs_across_paragraphs() {
+    let text = "Asked about the tour, the singer said: 'I spent a month on the road, which was hard.\n\n\
+                'And I would do it all again,' she said.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].0, "'I spent a month on the road, which was hard.");
+    assert_eq!(q[0].1, QuoteKind::Speech);
+    assert_eq!(q[1].0, "'And I would do it all again,'");
+}
+
+#[test]
+fn a_gloss_after_means_is_a_term() {
+    let text = "The old harbour word “skerrick” means “a tiny scrap of anything.”";
+    let kinds: Vec<QuoteKind> = quotes(text).into_iter().map(|q| q.1).collect();
+    assert_eq!(kinds, [QuoteKind::Scare, QuoteKind::Scare]);
+}
