@@ -171,7 +171,9 @@ fn is_title_case(doc: &Document<'_>, q: &RawQuote, inner: &[&str]) -> bool {
         && !punctuated
         && !words::is_one_of(first, &["mr", "mrs", "ms", "dr", "mx"])
         && inner.iter().all(|w| {
-            words::is_capitalised(w) || w.chars().all(|c| !c.is_alphabetic()) || words::is_one_of(w, words::TITLE_SMALL_WORDS)
+            words::is_capitalised(w)
+                || w.chars().all(|c| !c.is_alphabetic())
+                || words::is_one_of(w, words::TITLE_SMALL_WORDS)
         })
 }
 
@@ -179,8 +181,7 @@ fn is_title_case(doc: &Document<'_>, q: &RawQuote, inner: &[&str]) -> bool {
 /// terminator inside the marks) right before a performer noun is the title of their work.
 fn names_a_performer(doc: &Document<'_>, q: &RawQuote, inner: &[&str]) -> bool {
     let ends_in_word = q.closed
-        && q
-            .tokens
+        && q.tokens
             .end
             .checked_sub(2)
             .and_then(|i| doc.tokens.get(i))

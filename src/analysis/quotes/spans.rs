@@ -201,7 +201,12 @@ fn next_opens_with_single(doc: &Document<'_>, pi: usize) -> bool {
     };
     let text = word.span.of(&doc.text);
     mark.kind == TokenKind::Quote
-        && mark.span.of(&doc.text).chars().next().is_some_and(|c| matches!(c, '‘' | '\''))
+        && mark
+            .span
+            .of(&doc.text)
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '‘' | '\''))
         && word.kind == TokenKind::Word
         && word.span.start == mark.span.end
         && words::is_capitalised(text)

@@ -461,7 +461,10 @@ fn a_short_title_before_a_performer_noun_is_a_title() {
 fn reads_the_verbs_of_a_sentence_written_in_title_case() {
     let text = "At A Harbour Forum, Councillor Ines Varga Said Of The Ferry, “We Will Keep It Running.” \
                 “The winter timetable stays as it is, and the fares stay where they are.”";
-    assert_eq!(speakers(text), [some("Councillor Ines Varga"), some("Councillor Ines Varga")]);
+    assert_eq!(
+        speakers(text),
+        [some("Councillor Ines Varga"), some("Councillor Ines Varga")]
+    );
 }
 
 #[test]

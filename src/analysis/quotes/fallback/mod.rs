@@ -158,7 +158,11 @@ pub(super) fn find(v: &View<'_>) -> Vec<Tag> {
             // In a sentence written in title case ("Ortiz Said Of The Plan, “…”") a capital
             // says nothing: read the verbs in lowercase.
             let lowered = words::lower(text);
-            let word = if title_case && i > s.tokens.start { lowered.as_ref() } else { text };
+            let word = if title_case && i > s.tokens.start {
+                lowered.as_ref()
+            } else {
+                text
+            };
             let tag = match word {
                 "―" | "—" | "–" => dash(v, i, s.tokens.end),
                 ":" => colon(v, i, s.tokens.start, s.tokens.end, earlier),
