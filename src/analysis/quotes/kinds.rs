@@ -4,7 +4,8 @@
 //! - a nickname sits inside a name (`Dwayne “The Rock” Johnson`) or follows "nicknamed";
 //! - an attribution right next to the quotation makes it speech, whatever it looks like;
 //! - a title follows a word for a work ("the film", "titled", "called" + capitalised words) or
-//!   a possessive (`NBC’s “Meet the Press”`), or is capitalised word by word;
+//!   a possessive (`NBC’s “Meet the Press”`), comes right before a performer noun (`the “Mask”
+//!   star`), or is capitalised word by word;
 //! - a term follows "so-called", "the word", "the phrase", or is a word mentioned rather than
 //!   said ([`mention`]); a short quotation (three words or
 //!   fewer) with no attribution in its sentence is a scare quote;
@@ -20,12 +21,6 @@ use crate::analysis::segment::{Document, TokenKind};
 
 /// Words a quotation may have and still be a scare quote when nobody is said to have said it.
 const SCARE_MAX_WORDS: usize = 3;
-
-/// Small words a title leaves in lowercase.
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "but", "nor", "vs",
-    "v", "de", "la", "le", "is", "it", "my", "your", "our", "its",
-];
 
 /// The kind of a quotation, given how (if at all) its sentence attributes it.
 pub(super) fn classify(doc: &Document<'_>, q: &RawQuote, found: Option<Found>) -> QuoteKind {
@@ -54,6 +49,9 @@ pub(super) fn classify(doc: &Document<'_>, q: &RawQuote, found: Option<Found>) -
     if prev_word.is_some_and(words::is_title_cue) && inner.len() <= 6 && is_title_case(doc, q, &inner) {
         return QuoteKind::Title;
     }
+    if names_a_performer(doc, q, &inner) {
+        return QuoteKind::Title;
+    }
     let adjacent = found == Some(Found::After) || (found == Some(Found::Before) && matches!(prev, Some(":" | ",")));
     if adjacent || introduced(doc, q) {
         return QuoteKind::Speech;
@@ -61,7 +59,8 @@ pub(super) fn classify(doc: &Document<'_>, q: &RawQuote, found: Option<Found>) -
     if mention::is_mentioned(doc, q) {
         return QuoteKind::Scare;
     }
-    if q.level == Level::Single {
+    // A single quotation left open across paragraphs is a British-style quotation, never a title.
+    if q.level == Level::Single && q.closed {
         return if is_title_case(doc, q, &inner) {
             QuoteKind::Title
         } else {
@@ -172,8 +171,23 @@ fn is_title_case(doc: &Document<'_>, q: &RawQuote, inner: &[&str]) -> bool {
         && !punctuated
         && !words::is_one_of(first, &["mr", "mrs", "ms", "dr", "mx"])
         && inner.iter().all(|w| {
-            words::is_capitalised(w) || w.chars().all(|c| !c.is_alphabetic()) || words::is_one_of(w, TITLE_SMALL_WORDS)
+            words::is_capitalised(w)
+                || w.chars().all(|c| !c.is_alphabetic())
+                || words::is_one_of(w, words::TITLE_SMALL_WORDS)
         })
+}
+
+/// `the “Mask” star`, `the 'Sorry' singer`: a short quotation ending in a word (no comma or
+/// terminator inside the marks) right before a performer noun is the title of their work.
+fn names_a_performer(doc: &Document<'_>, q: &RawQuote, inner: &[&str]) -> bool {
+    let ends_in_word = q.closed
+        && q.tokens
+            .end
+            .checked_sub(2)
+            .and_then(|i| doc.tokens.get(i))
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
+    let next = doc.tokens.get(q.tokens.end).filter(|t| t.kind == TokenKind::Word);
+    ends_in_word && inner.len() <= 6 && next.is_some_and(|t| words::is_performer_noun(t.span.of(&doc.text)))
 }
 
 /// Whether `b` follows `a` in a list: only commas, "and", "or" between them.

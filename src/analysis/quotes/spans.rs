@@ -3,13 +3,19 @@
 //! Each paragraph starts with nothing open, so one stray mark can only disturb its own
 //! paragraph. Inside a double quotation, single marks nest and are part of it (they are not
 //! reported on their own); at the top level a single pair is a quotation of its own. A mark whose
-//! role does not fit the state (a closing mark with nothing open, an opening mark while one is
-//! open) is ignored, which is how `“…"`, `‘Oh, right.'` and stray marks are absorbed. A quotation
-//! still open at the paragraph end runs to it; when the next paragraph opens with a mark of the
-//! same level, the two are parts of one multi-paragraph quotation (the same `group`): each part
-//! is reported as its own span, as the evaluation sets count them.
+//! role does not fit the state (an opening mark while one is open, a single closing mark with
+//! nothing open) is ignored, which is how `“…"`, `‘Oh, right.'` and stray marks are absorbed. A
+//! double closing mark after closing punctuation, with nothing open (in the paragraph or left
+//! open by the one before), ends a quotation whose opening mark was dropped: it starts at the
+//! first sentence after the paragraph's last mark (`Vega said. It was over."`). A double
+//! opening mark inside an open double quotation nests, and the next closing mark closes it.
+//! A double quotation still open at the paragraph end runs to it, and so does a single one when
+//! the next paragraph opens with a single mark (British style); when the next paragraph opens
+//! with a mark of the same level, the two are parts of one multi-paragraph quotation (the same
+//! `group`): each part is reported as its own span, as the evaluation sets count them.
 
 use super::marks::{self, Around, Level, Role};
+use super::words;
 use crate::analysis::model::Span;
 use crate::analysis::segment::{Document, TokenKind};
 
@@ -66,7 +72,11 @@ fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut
         return;
     };
     let mut double: Option<Open> = None;
+    // Double quotations opened inside the open one and not yet closed (`“He read “Go.” aloud.”`).
+    let mut nested = 0usize;
     let mut single: Option<Open> = None;
+    // The paragraph before ended inside a quotation: a stray closing mark here may close it.
+    let continues = out.last().is_some_and(|q| !q.closed && q.paragraph + 1 == pi);
     let mut i = first;
     while i < last {
         let Some(seen) = read_mark(doc, para, i, last) else {
@@ -75,6 +85,9 @@ fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut
         };
         let tok = i;
         i = seen.last_tok + 1;
+        let orphan = (seen.level == Level::Double && seen.role == Role::Close && double.is_none() && !continues)
+            .then(|| orphan_start(doc, pi, first, tok))
+            .flatten();
         let mut push = |open: Open, end: usize, end_tok: usize, level: Level, closed: bool| {
             out.push(RawQuote {
                 span: Span::new(open.start, end),
@@ -93,9 +106,20 @@ fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut
                         start: seen.span.start,
                         tok,
                     });
+                    nested = 0;
                     single = None;
                 }
-                None => {}
+                None => {
+                    if let Some((tok, start)) = orphan {
+                        push(
+                            Open { start, tok },
+                            seen.span.end,
+                            seen.last_tok + 1,
+                            Level::Double,
+                            true,
+                        );
+                    }
+                }
                 // An opening mark that starts a new sentence: the open quotation lost its
                 // closing mark at the end of the sentence before (`“… indivisible. “You had…`).
                 Some(open) if role == Role::Open && starts_sentence(doc, para, tok, open.tok) => {
@@ -110,9 +134,17 @@ fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut
                         start: seen.span.start,
                         tok,
                     });
+                    nested = 0;
                     single = None;
                 }
-                Some(open) if role == Role::Open => double = Some(open),
+                Some(open) if role == Role::Open => {
+                    nested += 1;
+                    double = Some(open);
+                }
+                Some(open) if nested > 0 => {
+                    nested -= 1;
+                    double = Some(open);
+                }
                 Some(open) => {
                     push(open, seen.span.end, seen.last_tok + 1, Level::Double, true);
                     single = None;
@@ -133,10 +165,17 @@ fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut
             },
         }
     }
-    if let Some(open) = double {
+    // A quotation left open runs to the paragraph end: a double one always, a single one when
+    // the next paragraph opens with a single mark (a multi-paragraph quotation in British style).
+    let open = match (double, single) {
+        (Some(open), _) => Some((open, Level::Double)),
+        (None, Some(open)) if next_opens_with_single(doc, pi + 1) => Some((open, Level::Single)),
+        _ => None,
+    };
+    if let Some((open, level)) = open {
         out.push(RawQuote {
             span: Span::new(open.start, para.end),
-            level: Level::Double,
+            level,
             closed: false,
             paragraph: pi,
             opens_paragraph: open.tok == first,
@@ -144,6 +183,75 @@ fn paragraph(doc: &Document<'_>, pi: usize, first: usize, last: usize, out: &mut
             tokens: open.tok..last,
         });
     }
+}
+
+/// Whether paragraph `pi` starts with a single opening mark glued to a capitalised word
+/// (`‘And then…`), not an apostrophe (`’Tis`).
+fn next_opens_with_single(doc: &Document<'_>, pi: usize) -> bool {
+    let Some(first) = doc
+        .paragraphs
+        .get(pi)
+        .and_then(|p| doc.sentences.get(p.sentences.start))
+        .map(|s| s.tokens.start)
+    else {
+        return false;
+    };
+    let (Some(mark), Some(word)) = (doc.tokens.get(first), doc.tokens.get(first + 1)) else {
+        return false;
+    };
+    let text = word.span.of(&doc.text);
+    mark.kind == TokenKind::Quote
+        && mark
+            .span
+            .of(&doc.text)
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '‘' | '\''))
+        && word.kind == TokenKind::Word
+        && word.span.start == mark.span.end
+        && words::is_capitalised(text)
+        && !words::is_elision(text)
+}
+
+/// Where the quotation ends by a closing double mark at token `close` starts when its opening
+/// mark is missing (`Vega said. It was over."`): at the first of the sentences before the mark,
+/// back to its own, that begin after the paragraph's last quotation mark (or apostrophe).
+/// Returns the first token and its byte offset; `None` unless closing punctuation comes right
+/// before the mark (`systems" including`, `6'3"` are strays) and the quotation can start at a
+/// sentence (`This would " provide …."` has a stray mark inside the sentence).
+fn orphan_start(doc: &Document<'_>, pi: usize, first: usize, close: usize) -> Option<(usize, usize)> {
+    let mark = doc.tokens.get(close)?;
+    // Only a mark that ends a sentence the way a quotation does: after its closing punctuation.
+    let before = doc.text.get(..mark.span.start)?.chars().next_back();
+    if !before.is_some_and(|c| matches!(c, '.' | ',' | '!' | '?' | '…')) {
+        return None;
+    }
+    let para = doc.paragraphs.get(pi)?;
+    // Nothing up to the paragraph's last mark of any kind (a quotation's or not) belongs to it.
+    let floor = (first..close)
+        .rev()
+        .find(|&i| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Quote))
+        .map_or(first, |i| i + 1);
+    let mut s = doc.sentence_at(mark.span.start)?;
+    let mut start = doc.sentences.get(s)?.tokens.start;
+    // A mark earlier in its own sentence: where the quotation starts is anybody's guess.
+    if start < floor {
+        return None;
+    }
+    while s > para.sentences.start {
+        s -= 1;
+        match doc.sentences.get(s) {
+            Some(prev) if prev.tokens.start >= floor => start = prev.tokens.start,
+            _ => break,
+        }
+    }
+    // Skip punctuation left over from the quotation before ("…,” Vega said. It was …").
+    let start = (start..close).find(|&i| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+    })?;
+    Some((start, doc.tokens.get(start)?.span.start))
 }
 
 /// Whether the mark at token `tok` opens a sentence inside its paragraph: a space before it and

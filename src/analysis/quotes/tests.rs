@@ -418,3 +418,69 @@ fn a_tag_in_the_next_sentence_does_not_take_a_quotation_claimed_in_its_own() {
     let speakers: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker.map(|s| s.span.of(text))).collect();
     assert_eq!(speakers, [Some("Laura Chen")]);
 }
+
+#[test]
+fn a_closing_mark_after_punctuation_ends_a_quote_that_lost_its_opening_mark() {
+    let text = "\"We trained for a year,\" Halvorsen said. We were never afraid of the heat. We just \
+                wanted the cup.\"\n\nThe orchard grows 6'3\" saplings.";
+    assert_eq!(
+        spans(text),
+        [
+            "\"We trained for a year,\"",
+            "We were never afraid of the heat. We just wanted the cup.\""
+        ]
+    );
+    // A stray mark inside the sentence leaves its start unknown; a mark glued to a word is a
+    // stray too.
+    let text = "The plan would \" widen the quay for the ferries.\"\n\nShe read the memo's terms\" twice.";
+    assert!(spans(text).is_empty(), "{:?}", spans(text));
+}
+
+#[test]
+fn a_closing_mark_may_end_the_quote_left_open_in_the_paragraph_before() {
+    let text = "\"The ferry will run all winter.\n\nTomas Brandt, harbour master.\"";
+    assert_eq!(spans(text), ["\"The ferry will run all winter."]);
+}
+
+#[test]
+fn double_quotations_nest_inside_double_quotations() {
+    let text = "“The sign said “Closed” all week, and nobody knew why,” Marisol Ekwueme said.";
+    assert_eq!(spans(text), ["“The sign said “Closed” all week, and nobody knew why,”"]);
+    assert_eq!(speakers(text), [some("Marisol Ekwueme")]);
+}
+
+#[test]
+fn a_short_title_before_a_performer_noun_is_a_title() {
+    let text = "Sources told the paper that the “Lantern Song” singer and the “Harbour” star were \
+                seen together.";
+    let kinds: Vec<QuoteKind> = quotes(text).into_iter().map(|q| q.1).collect();
+    assert_eq!(kinds, [QuoteKind::Title, QuoteKind::Title]);
+}
+
+#[test]
+fn reads_the_verbs_of_a_sentence_written_in_title_case() {
+    let text = "At A Harbour Forum, Councillor Ines Varga Said Of The Ferry, “We Will Keep It Running.” \
+                “The winter timetable stays as it is, and the fares stay where they are.”";
+    assert_eq!(
+        speakers(text),
+        [some("Councillor Ines Varga"), some("Councillor Ines Varga")]
+    );
+}
+
+#[test]
+fn a_british_quotation_runs_across_paragraphs() {
+    let text = "Asked about the tour, the singer said: 'I spent a month on the road, which was hard.\n\n\
+                'And I would do it all again,' she said.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].0, "'I spent a month on the road, which was hard.");
+    assert_eq!(q[0].1, QuoteKind::Speech);
+    assert_eq!(q[1].0, "'And I would do it all again,'");
+}
+
+#[test]
+fn a_gloss_after_means_is_a_term() {
+    let text = "The old harbour word “skerrick” means “a tiny scrap of anything.”";
+    let kinds: Vec<QuoteKind> = quotes(text).into_iter().map(|q| q.1).collect();
+    assert_eq!(kinds, [QuoteKind::Scare, QuoteKind::Scare]);
+}

@@ -16,6 +16,8 @@ static TERM_CUES: LazyLock<FastSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_term_cues.txt")));
 static NICKNAME_CUES: LazyLock<FastSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_nickname_cues.txt")));
+static PERFORMER_NOUNS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_performer_nouns.txt")));
 static ELISIONS: LazyLock<FastSet<String>> =
     LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_elisions.txt")));
 /// What a speaker word says about its phrase.
@@ -64,6 +66,10 @@ pub(super) fn is_nickname_cue(word: &str) -> bool {
     NICKNAME_CUES.contains(lower(word).as_ref())
 }
 
+pub(super) fn is_performer_noun(word: &str) -> bool {
+    PERFORMER_NOUNS.contains(lower(word).as_ref())
+}
+
 pub(super) fn is_elision(word: &str) -> bool {
     ELISIONS.contains(lower(word).as_ref())
 }
@@ -85,6 +91,12 @@ pub(super) fn is_one_of(word: &str, list: &[&str]) -> bool {
     let w = lower(word);
     list.contains(&w.as_ref())
 }
+
+/// Small words a title leaves in lowercase.
+pub(super) const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "but", "nor", "vs",
+    "v", "de", "la", "le", "is", "it", "my", "your", "our", "its",
+];
 
 /// Determiners and possessive pronouns that open a noun phrase.
 pub(super) const DETERMINERS: &[&str] = &[

@@ -147,13 +147,23 @@ pub(super) fn find(v: &View<'_>) -> Vec<Tag> {
     for s in &v.doc.sentences {
         let mut floor = s.tokens.start;
         let sentence_first = tags.len();
+        let title_case = is_title_case(v, s.tokens.clone());
         for i in s.tokens.clone() {
             if v.in_quote.get(i).copied().unwrap_or(true) {
                 floor = i + 1;
                 continue;
             }
             let earlier = tags.get(sentence_first..).unwrap_or(&[]);
-            let tag = match v.text(i).unwrap_or("") {
+            let text = v.text(i).unwrap_or("");
+            // In a sentence written in title case ("Ortiz Said Of The Plan, “…”") a capital
+            // says nothing: read the verbs in lowercase.
+            let lowered = words::lower(text);
+            let word = if title_case && i > s.tokens.start {
+                lowered.as_ref()
+            } else {
+                text
+            };
+            let tag = match word {
                 "―" | "—" | "–" => dash(v, i, s.tokens.end),
                 ":" => colon(v, i, s.tokens.start, s.tokens.end, earlier),
                 "according" | "According" if v.word(i + 1) == Some("to") => according(v, i, s.tokens.end),
@@ -171,6 +181,21 @@ pub(super) fn find(v: &View<'_>) -> Vec<Tag> {
         }
     }
     tags
+}
+
+/// Whether the words of a sentence outside quotations are in title case: at least four, every
+/// one capitalised or a small word a title leaves in lowercase.
+fn is_title_case(v: &View<'_>, tokens: std::ops::Range<usize>) -> bool {
+    let mut n = 0;
+    let all = tokens
+        .filter(|&i| !v.in_quote.get(i).copied().unwrap_or(true))
+        .filter(|&i| v.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+        .filter_map(|i| v.text(i))
+        .all(|w| {
+            n += 1;
+            words::is_capitalised(w) || words::is_one_of(w, words::TITLE_SMALL_WORDS)
+        });
+    all && n >= 4
 }
 
 fn is_phrasal(v: &View<'_>, i: usize, w: &str) -> bool {
