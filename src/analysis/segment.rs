@@ -64,9 +64,12 @@ pub struct Document<'a> {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
-    /// `text` with ASCII letters lowercased: the same length, so a token's span reads its
-    /// lowercase form here without allocating (see [`Document::lower`]).
+    /// `text` with every token lowercased in place where its lowercase form has the same
+    /// length (all ASCII, most accented letters), so a token's span reads its lowercase form
+    /// here without allocating (see [`Document::lower`]).
     lowered: String,
+    /// The lowercase forms that are not the length of their token ("İ"), by token index.
+    lowered_apart: Vec<(usize, Box<str>)>,
     /// The date the document gives for itself.
     pub date: Option<Date>,
 }
@@ -101,7 +104,8 @@ impl<'a> Document<'a> {
         let mut doc = Document {
             // Front matter is masked, but its `date:` is the story's date.
             date: find_date(original),
-            lowered: text.to_ascii_lowercase(),
+            lowered: String::new(),
+            lowered_apart: Vec::new(),
             text,
             original,
             format,
@@ -111,7 +115,28 @@ impl<'a> Document<'a> {
             tokens,
         };
         doc.split(&para_spans);
+        doc.lower_tokens();
         doc
+    }
+
+    /// Fills `lowered` and `lowered_apart`: each token's [`crate::analysis::text::lower`].
+    fn lower_tokens(&mut self) {
+        let mut lowered = self.text.to_ascii_lowercase();
+        for (i, t) in self.tokens.iter().enumerate() {
+            let word = t.span.of(&self.text);
+            if word.is_ascii() {
+                continue;
+            }
+            let low = super::text::lower(word);
+            if low.len() == word.len() {
+                // SAFETY-free: both are whole `str`s of equal length at a char boundary, so the
+                // replacement keeps `lowered` valid UTF-8.
+                lowered.replace_range(t.span.start..t.span.end, &low);
+            } else {
+                self.lowered_apart.push((i, low.into()));
+            }
+        }
+        self.lowered = lowered;
     }
 
     /// The text of a span (masked text).
@@ -123,13 +148,15 @@ impl<'a> Document<'a> {
         self.tokens.get(i).map_or("", |t| t.span.of(&self.text))
     }
 
-    /// Token `i` in lowercase, what [`crate::analysis::text::lower`] gives for its text, read
-    /// from a lowercased copy of the text when the token is ASCII (no allocation).
-    pub fn lower(&self, i: usize) -> Cow<'_, str> {
-        let word = self.token_text(i);
-        match self.tokens.get(i) {
-            Some(t) if word.is_ascii() => Cow::Borrowed(t.span.of(&self.lowered)),
-            _ => super::text::lower(word),
+    /// Token `i` in lowercase, what [`crate::analysis::text::lower`] gives for its text, computed
+    /// once when the document is built; "" past the last token.
+    pub fn lower(&self, i: usize) -> &str {
+        let Some(t) = self.tokens.get(i) else {
+            return "";
+        };
+        match self.lowered_apart.binary_search_by_key(&i, |(k, _)| *k) {
+            Ok(k) => &self.lowered_apart[k].1,
+            Err(_) => t.span.of(&self.lowered),
         }
     }
 

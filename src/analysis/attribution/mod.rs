@@ -28,8 +28,6 @@ mod lex;
 mod phrase;
 mod refer;
 
-use std::borrow::Cow;
-
 use super::config::Lexicon;
 use super::model::{MentionKind, Person, Source, SourceKind, Span};
 use super::segment::{Document, TokenKind};
@@ -69,7 +67,6 @@ pub fn find_with(doc: &Document<'_>, people: &[Person], extra: &Lexicon) -> Vec<
 /// What the attribution passes share: lowercase tokens, a quotation mask and person mentions.
 pub(crate) struct Cx<'d, 'a> {
     pub doc: &'d Document<'a>,
-    pub lower: Vec<Cow<'d, str>>,
     /// Whether each token lies inside a quotation (the speaker's words, not the story's).
     pub in_quote: Vec<bool>,
     /// The person mention covering each token, if any.
@@ -81,7 +78,6 @@ pub(crate) struct Cx<'d, 'a> {
 
 impl<'d, 'a> Cx<'d, 'a> {
     fn new(doc: &'d Document<'a>, people: &'d [Person]) -> Cx<'d, 'a> {
-        let lower = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
         let mut mention = vec![None; doc.tokens.len()];
         for (pi, p) in people.iter().enumerate() {
             for m in &p.mentions {
@@ -98,7 +94,6 @@ impl<'d, 'a> Cx<'d, 'a> {
         Cx {
             in_quote: quote_mask(doc),
             doc,
-            lower,
             mention,
             people,
             extra: &NO_EXTRA,
@@ -110,7 +105,7 @@ impl<'d, 'a> Cx<'d, 'a> {
     }
 
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |c| c.as_ref())
+        self.doc.lower(i)
     }
 
     pub fn is_word(&self, i: usize) -> bool {

@@ -173,12 +173,12 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
             }
             let Some(head) = (i + 1..(i + 8).min(s.tokens.end)).find(|&k| {
                 let w = doc.lower(k);
-                l.roles.contains_key(w.as_ref())
+                l.roles.contains_key(w)
             }) else {
                 continue;
             };
             // "the winner" alone is anyone; "the Oscar winner" is someone.
-            let generic = GENERIC.contains(&doc.lower(head).as_ref());
+            let generic = GENERIC.contains(&doc.lower(head));
             if generic && !(i + 1..head).any(|k| shapes[k].cap) {
                 continue;
             }
@@ -189,7 +189,7 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
                 continue;
             }
             let span = Span::new(doc.tokens[i].span.start, doc.tokens[head].span.end);
-            let role = doc.lower(head).into_owned();
+            let role = doc.lower(head).to_string();
             let sex = l.roles.get(&role).copied().flatten();
             let epithet = Epithet {
                 span,

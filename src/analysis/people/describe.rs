@@ -97,12 +97,12 @@ fn after(doc: &Document<'_>, loc: &Located, all: &[Located], people: &mut [Perso
     if end == start + APPOSITIVE_TOKENS || end >= sentence_end {
         return;
     }
-    let det = matches!(doc.lower(start).as_ref(), "a" | "an" | "the" | "his" | "her" | "their");
-    let has_role = (start..end).any(|i| is_role(doc, i) || lists().relations.contains_key(doc.lower(i).as_ref()));
+    let det = matches!(doc.lower(start), "a" | "an" | "the" | "his" | "her" | "their");
+    let has_role = (start..end).any(|i| is_role(doc, i) || lists().relations.contains_key(doc.lower(i)));
     // "Travis, the insider says “He is…”", "Ortiz, the source said, will…": a clause with a
     // verb of speech or a quotation is not a description of the name.
-    let clause = (start..end)
-        .any(|i| doc.tokens[i].kind == TokenKind::Quote || lists().speech_verbs.contains(doc.lower(i).as_ref()));
+    let clause =
+        (start..end).any(|i| doc.tokens[i].kind == TokenKind::Quote || lists().speech_verbs.contains(doc.lower(i)));
     if end > start && det && has_role && !clause && !doc.token_text(end).is_empty() {
         let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
         push_descriptor(doc, &mut people[loc.person], span);
@@ -150,7 +150,7 @@ fn ages_within(doc: &Document<'_>, range: std::ops::Range<usize>, p: &mut Person
         }
         let spaced = doc.tokens[k].kind == TokenKind::Number
             && k + 2 < range.end
-            && matches!(doc.lower(k + 1).as_ref(), "year" | "years")
+            && matches!(doc.lower(k + 1), "year" | "years")
             && doc.lower(k + 2) == "old";
         if let Some(years) = spaced.then(|| doc.token_text(k).parse::<u32>().ok()).flatten() {
             if (1..=110).contains(&years) {
@@ -197,7 +197,7 @@ fn before(doc: &Document<'_>, shapes: &[Shape], loc: &Located, all: &[Located], 
         push_age(&mut people[loc.person], years, doc.tokens[head].span);
         return;
     }
-    let word = doc.lower(head).into_owned();
+    let word = doc.lower(head).to_string();
     let relation = lists().relations.contains_key(&word);
     if !(is_role(doc, head) || relation) {
         return;
@@ -205,7 +205,7 @@ fn before(doc: &Document<'_>, shapes: &[Shape], loc: &Located, all: &[Located], 
     let start = phrase_start(doc, shapes, head);
     // "After meeting the director, Ana Ortiz left": only an appositive ("the director, Ana
     // Ortiz, said") or a possessive ("her husband, Luis Vega") describes the name.
-    let possessive = matches!(doc.lower(start).as_ref(), "his" | "her" | "their") || shapes[start].possessive;
+    let possessive = matches!(doc.lower(start), "his" | "her" | "their") || shapes[start].possessive;
     if comma && !possessive && doc.token_text(loc.end) != "," {
         return;
     }
@@ -241,13 +241,13 @@ fn title_descriptor(doc: &Document<'_>, title: usize, end: usize, all: &[Located
         let capitalised = doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase);
         let named = all.iter().any(|l| l.first <= k && k < l.end);
         let l = lists();
-        let calendar = super::tokens::CALENDAR.contains(&w.as_ref()) || l.common.contains(w.as_ref());
-        if !capitalised || named || calendar || l.stopwords.contains(w.as_ref()) {
+        let calendar = super::tokens::CALENDAR.contains(&w) || l.common.contains(w);
+        if !capitalised || named || calendar || l.stopwords.contains(w) {
             break;
         }
         start = k;
     }
-    if !HONORIFICS.contains(&doc.lower(title).as_ref()) {
+    if !HONORIFICS.contains(&doc.lower(title)) {
         let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
         let span = Span::new(span.start, span.end.min(doc.tokens[title].span.end));
         push_descriptor(doc, p, span);
@@ -283,7 +283,7 @@ fn role_phrase_start(doc: &Document<'_>, i: usize) -> Option<usize> {
 fn relation_before(doc: &Document<'_>, comma: usize) -> bool {
     comma
         .checked_sub(1)
-        .is_some_and(|h| lists().relations.contains_key(doc.lower(h).as_ref()))
+        .is_some_and(|h| lists().relations.contains_key(doc.lower(h)))
 }
 
 /// Where the noun phrase ending at `head` starts: back over modifiers to a determiner or a

@@ -19,7 +19,7 @@ fn cap(shapes: &[Shape], i: usize) -> bool {
 /// A speech verb right after the name or right before it ("Ortiz said", "said Ortiz").
 pub fn speech(doc: &Document<'_>, prev: Option<usize>, next: usize) -> bool {
     let verbs = &lists().speech_verbs;
-    verbs.contains(doc.lower(next).as_ref()) || prev.is_some_and(|p| verbs.contains(doc.lower(p).as_ref()))
+    verbs.contains(doc.lower(next)) || prev.is_some_and(|p| verbs.contains(doc.lower(p)))
 }
 
 /// "Ortiz, 41," or "Ortiz (41)": the age right after a name, and where it is.
@@ -129,5 +129,5 @@ pub fn byline(doc: &Document<'_>, shapes: &[Shape], start: usize, next: usize) -
 pub fn work_before(doc: &Document<'_>, start: usize) -> bool {
     start
         .checked_sub(1)
-        .is_some_and(|p| lists().work_nouns.contains(doc.lower(p).as_ref()))
+        .is_some_and(|p| lists().work_nouns.contains(doc.lower(p)))
 }

@@ -76,7 +76,7 @@ pub fn detect(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged) -> Vec<Name
             let points = score(doc, shapes, &inside, &c, &m, s.tokens.start) + tagged.points(doc, &c, &m);
             let listable = (2..=3).contains(&m.words.len())
                 && points > -3
-                && !m.words.iter().any(|&i| l.places.contains(doc.lower(i).as_ref()));
+                && !m.words.iter().any(|&i| l.places.contains(doc.lower(i)));
             all.push(Judged {
                 mention: m,
                 run,
@@ -140,7 +140,7 @@ pub fn build(doc: &Document<'_>, shapes: &[Shape], c: &Candidate) -> NameMention
     };
     let title_gender = c
         .title
-        .and_then(|t| lists().titles.get(doc.lower(t).as_ref()).copied().flatten());
+        .and_then(|t| lists().titles.get(doc.lower(t)).copied().flatten());
     NameMention {
         span: Span::new(start, stop),
         tokens: c.tokens.clone(),
@@ -265,7 +265,7 @@ fn quoted_work(doc: &Document<'_>, run: Range<usize>) -> bool {
         return false;
     };
     let l = lists();
-    let work = |i: usize| l.work_nouns.contains(doc.lower(i).as_ref());
+    let work = |i: usize| l.work_nouns.contains(doc.lower(i));
     let before = open.checked_sub(1).is_some_and(work);
     let after = (close + 1..close + 5)
         .take_while(|&i| doc.tokens.get(i).is_some_and(|t| t.kind != TokenKind::Quote))
@@ -307,7 +307,7 @@ fn single(
     let prev = before(doc, c.run.start);
     let mut points = 0;
     if let Some(t) = c.title {
-        let weak = matches!(doc.lower(t).as_ref(), "st" | "saint");
+        let weak = matches!(doc.lower(t), "st" | "saint");
         points += if weak { 1 } else { 3 };
     } else if c.role.is_some() {
         points += 1 + i32::from(known);
@@ -386,7 +386,7 @@ fn context(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, known: bool, sol
         points += 3;
     }
     points += table(doc, shapes, c.run.start, next);
-    let article = prev.is_some_and(|p| matches!(doc.lower(p).as_ref(), "the" | "a" | "an"));
+    let article = prev.is_some_and(|p| matches!(doc.lower(p), "the" | "a" | "an"));
     if c.title.is_none() && c.role.is_none() && article && !solid_first {
         points -= 2;
     }

@@ -82,7 +82,7 @@ fn head_of_noun_phrase(doc: &Document<'_>, m: &NameMention) -> bool {
     };
     let article = word
         .checked_sub(1)
-        .is_some_and(|p| matches!(doc.lower(p).as_ref(), "the" | "a" | "an" | "this"));
+        .is_some_and(|p| matches!(doc.lower(p), "the" | "a" | "an" | "this"));
     let next = m.tokens.end;
     let ends = match doc.tokens.get(next) {
         None => true,

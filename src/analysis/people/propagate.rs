@@ -135,7 +135,7 @@ fn capitals(doc: &Document<'_>, shapes: &[Shape], k: &Keys, out: &mut Vec<NameMe
 
 /// "Austin, Texas": a comma and a place after the word.
 fn place_after(doc: &Document<'_>, next: usize) -> bool {
-    doc.token_text(next) == "," && lists().places.contains(doc.lower(next + 1).as_ref())
+    doc.token_text(next) == "," && lists().places.contains(doc.lower(next + 1))
 }
 
 /// "Ortis" when "Ana Ortiz" is known: a lone word one letter off a full name's surname that

@@ -54,7 +54,7 @@ pub fn find(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Vec<
             }
             let place = before(doc, run.start).is_some_and(|p| {
                 matches!(
-                    doc.lower(p).as_ref(),
+                    doc.lower(p),
                     "in" | "at"
                         | "near"
                         | "from"
@@ -111,7 +111,7 @@ fn follow(doc: &Document<'_>, shapes: &[Shape], from: usize, paragraph: usize) -
             return None;
         }
         let w = doc.lower(i);
-        if l.pronouns.contains_key(w.as_ref()) {
+        if l.pronouns.contains_key(w) {
             return Some(true);
         }
         if matches!(w.as_ref(), "it" | "its") {

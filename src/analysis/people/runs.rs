@@ -47,14 +47,14 @@ fn name_word(shapes: &[Shape], i: usize) -> bool {
 pub fn is_title(doc: &Document<'_>, i: usize) -> bool {
     let w = doc.lower(i);
     let titles = &lists().titles;
-    titles.contains_key(w.as_ref()) || w.rsplit_once('-').is_some_and(|(_, last)| titles.contains_key(last))
+    titles.contains_key(w) || w.rsplit_once('-').is_some_and(|(_, last)| titles.contains_key(last))
 }
 
 /// A role noun or a word that says what a person is, written before a name.
 pub fn is_role(doc: &Document<'_>, i: usize) -> bool {
     let w = doc.lower(i);
     let l = lists();
-    l.roles.contains_key(w.as_ref()) || l.prefixes.contains_key(w.as_ref())
+    l.roles.contains_key(w) || l.prefixes.contains_key(w)
 }
 
 /// Maximal runs of capitalised words in `range` (a sentence's tokens).
@@ -160,11 +160,11 @@ pub fn candidate(doc: &Document<'_>, run: Range<usize>) -> Option<Candidate> {
             (title, role, start) = (Some(i), None, k + 1);
         } else if is_role(doc, i) {
             (title, role, start) = (None, Some(i), k + 1);
-        } else if l.nonperson.contains(doc.lower(i).as_ref()) {
+        } else if l.nonperson.contains(doc.lower(i)) {
             (title, role, start, modifier) = (None, None, k + 1, true);
         }
     }
-    while start < last && l.places.contains(doc.lower(words[start]).as_ref()) {
+    while start < last && l.places.contains(doc.lower(words[start])) {
         modifier = true;
         start += 1;
     }
@@ -188,11 +188,11 @@ pub fn candidate(doc: &Document<'_>, run: Range<usize>) -> Option<Candidate> {
 /// or not: "In May Farrow said"); not after
 /// "by" or "on" ("a song by June Carter", "a book on May Lin").
 pub(super) fn month_after_preposition(doc: &Document<'_>, i: usize) -> bool {
-    let month = matches!(doc.lower(i).as_ref(), "april" | "may" | "june" | "august");
+    let month = matches!(doc.lower(i), "april" | "may" | "june" | "august");
     month
         && i.checked_sub(1).is_some_and(|p| {
             matches!(
-                doc.lower(p).as_ref(),
+                doc.lower(p),
                 "in" | "since" | "until" | "last" | "next" | "early" | "late" | "mid"
             )
         })

@@ -211,12 +211,12 @@ fn unnamed(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &[Pers
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
-            if !matches!(doc.lower(i).as_ref(), "the" | "a" | "an") || quoted.contains(doc.tokens[i].span.start) {
+            if !matches!(doc.lower(i), "the" | "a" | "an") || quoted.contains(doc.tokens[i].span.start) {
                 continue;
             }
             let head = (i + 1..(i + 4).min(s.tokens.end))
                 .take_while(|&k| doc.tokens[k].kind == TokenKind::Word && !shapes[k].cap)
-                .find(|&k| l.roles.contains_key(doc.lower(k).as_ref()));
+                .find(|&k| l.roles.contains_key(doc.lower(k)));
             let Some(head) = head else {
                 continue;
             };
@@ -230,7 +230,7 @@ fn unnamed(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &[Pers
             out.push(Unnamed {
                 at: doc.tokens[head].span.start,
                 sentence: si,
-                sex: l.roles.get(doc.lower(head).as_ref()).copied().flatten(),
+                sex: l.roles.get(doc.lower(head)).copied().flatten(),
             });
         }
     }
@@ -399,7 +399,7 @@ fn role(
         return subject_or_speaker(doc, shapes, last, sentence.end);
     };
     // "…,” said Ortiz", "according to Ortiz".
-    if l.speech_verbs.contains(p.as_ref()) || (p == "to" && before(2).is_some_and(|w| w == "according")) {
+    if l.speech_verbs.contains(p) || (p == "to" && before(2).is_some_and(|w| w == "according")) {
         return Role::Speaker;
     }
     let opener = CLAUSE_OPENERS.contains(&p.as_ref())
@@ -426,9 +426,9 @@ fn modifiers_start(doc: &Document<'_>, shapes: &[Shape], first: usize, start: us
         let k = head - 1;
         let w = doc.lower(k);
         let modifier = shapes.get(k).is_some_and(|s| s.cap && !s.possessive)
-            || l.roles.contains_key(w.as_ref())
-            || l.prefixes.contains_key(w.as_ref())
-            || l.relations.contains_key(w.as_ref())
+            || l.roles.contains_key(w)
+            || l.prefixes.contains_key(w)
+            || l.relations.contains_key(w)
             || matches!(w.as_ref(), "the" | "a" | "an" | "his" | "her" | "their" | "-");
         if !modifier {
             break;
@@ -468,7 +468,7 @@ fn speech_verb_follows(doc: &Document<'_>, shapes: &[Shape], from: usize, end: u
             k += 1;
         }
     }
-    k < end && l.speech_verbs.contains(doc.lower(k).as_ref())
+    k < end && l.speech_verbs.contains(doc.lower(k))
 }
 
 #[cfg(test)]
@@ -483,7 +483,7 @@ mod tests {
         let people = find(&doc);
         let l = lists();
         (0..doc.tokens.len())
-            .filter(|&i| l.pronouns.contains_key(doc.lower(i).as_ref()))
+            .filter(|&i| l.pronouns.contains_key(doc.lower(i)))
             .map(|i| &doc.tokens[i])
             .map(|t| {
                 let who = people.iter().find(|p| {
