@@ -298,21 +298,24 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         // "Studies show", "new research suggests", "reports say": evidence nobody can look up.
         // "The study", "a Pew poll", "reports by the agency" are documents.
         // Polls are counts, not claims: "polls show a close race" stays a document.
-        let unsourced = matches!(hl, "studies" | "research" | "reports")
-            && vantage.is_none()
-            && (s..head).all(|t| {
-                let w = cx.low(t);
-                !cx.is_word(t)
-                    || (!lex::is_determiner(w)
-                        && !w.ends_with("'s")
-                        && !w.ends_with("’s")
-                        && (!cx.is_capitalized(t) || cx.opens_sentence(t)))
-            });
-        return class(if unsourced {
-            SourceKind::Vague
-        } else {
-            SourceKind::Document
-        });
+        // "Studies show" stays a vague appeal to evidence; "a new report", "new reports" with no
+        // publisher are media hearsay passed on by people the story does not name: anonymous.
+        let unsourced = |indefinite: bool| {
+            vantage.is_none()
+                && (s..head).all(|t| {
+                    let w = cx.low(t);
+                    !cx.is_word(t)
+                        || ((!lex::is_determiner(w) || (indefinite && matches!(w, "a" | "an")))
+                            && !w.ends_with("'s")
+                            && !w.ends_with("’s")
+                            && (!cx.is_capitalized(t) || cx.opens_sentence(t)))
+                })
+        };
+        if matches!(hl, "report" | "reports") && unsourced(true) && !(hl == "report" && head == s) {
+            return class(SourceKind::Anonymous);
+        }
+        let vague = matches!(hl, "studies" | "research") && unsourced(false);
+        return class(if vague { SourceKind::Vague } else { SourceKind::Document });
     }
     if LEX.institution_heads.contains(hl) {
         return class(SourceKind::Institution);

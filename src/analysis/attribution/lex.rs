@@ -24,6 +24,9 @@ pub struct Lexicon {
     /// (participle, preposition) pairs that read as passive status, not a claim
     /// (`attribution_status_participles.txt`).
     pub status_participles: Vec<(String, String)>,
+    /// Time adverbials between a subject and its verb ("last night", "on friday";
+    /// `attribution_time_adverbials.txt`).
+    pub time_adverbials: HashSet<String>,
     /// Anonymity reasons; pattern index `i` is stock when `reason_stock[i]`.
     pub reasons: Option<AhoCorasick>,
     pub reason_stock: Vec<bool>,
@@ -62,6 +65,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
                 Some((verb.to_lowercase(), prep.trim().to_lowercase()))
             })
             .collect(),
+        time_adverbials: lexicon::set(include_str!("../lexicon/attribution_time_adverbials.txt")),
         reasons,
         reason_stock: reason_lines.iter().map(|(_, s)| *s).collect(),
     }

@@ -69,12 +69,33 @@ fn is_opening_adverb(w: &str) -> bool {
     )
 }
 
+/// How many tokens of a listed time adverbial end right before token `j`, with a word before it
+/// left for the subject: "last night" in "insiders last night claimed". The adverbial's first
+/// word is lowercase ("USA Today said" is a name).
+fn time_adverbial_before(cx: &Cx<'_, '_>, a: usize, j: usize) -> Option<usize> {
+    let lexicon = &super::lex::LEX.time_adverbials;
+    [2, 1].into_iter().find(|&n| {
+        j >= a + n + 1 && (j - n..j).all(|t| cx.is_word(t)) && !cx.is_capitalized(j - n) && cx.is_word(j - n - 1) && {
+            let phrase = (j - n..j).map(|t| cx.low(t)).collect::<Vec<_>>().join(" ");
+            lexicon.contains(&phrase)
+        }
+    })
+}
+
 /// The subject phrase ending right before cue `i` (auxiliaries and adverbs skipped), as tokens
 /// `s..e`; `None` when the verb has no subject on its left (an inverted or participial cue).
 pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize, usize)> {
     let mut j = i;
     while j > a && cx.is_word(j - 1) && lex::is_aux_or_adverb(cx.low(j - 1)) {
         j -= 1;
+    }
+    // "Insiders last night claimed", "the fund this week said": a time adverbial is not part of
+    // the subject.
+    if let Some(n) = time_adverbial_before(cx, a, j) {
+        j -= n;
+        while j > a && cx.is_word(j - 1) && lex::is_aux_or_adverb(cx.low(j - 1)) {
+            j -= 1;
+        }
     }
     if j == a {
         return None;
