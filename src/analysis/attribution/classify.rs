@@ -450,11 +450,8 @@ fn is_counted(cx: &Cx<'_, '_>, s: usize, head: usize) -> bool {
     (s..head).any(|t| lex::is_counting_determiner(cx.low(t)))
 }
 
-/// "experts I interviewed", "voters who attended": a post-modifier that pins the group down.
+/// "voters who attended", "analysts close to the talks": a post-modifier that pins the group
+/// down. "Experts I interviewed" does not: the reporter's own sample of a crowd is still a crowd.
 fn vantage_is_specific(cx: &Cx<'_, '_>, m: usize, e: usize) -> bool {
-    m < e
-        && matches!(
-            cx.low(m),
-            "i" | "we" | "who" | "in" | "at" | "close" | "familiar" | "briefed"
-        )
+    m < e && matches!(cx.low(m), "who" | "in" | "at" | "close" | "familiar" | "briefed")
 }

@@ -13,6 +13,9 @@ use crate::analysis::lexicon;
 pub struct Lexicon {
     pub verbs: HashSet<String>,
     pub ambiguous_verbs: HashSet<String>,
+    /// Speech verbs that are acts when an object follows ("snapped a photo";
+    /// `attribution_verbs_objectless.txt`).
+    pub objectless_verbs: HashSet<String>,
     pub anonymous_heads: HashSet<String>,
     pub group_heads: HashSet<String>,
     pub role_heads: HashSet<String>,
@@ -47,6 +50,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         verbs: lexicon::set(include_str!("../lexicon/attribution_verbs.txt")),
         ambiguous_verbs: lexicon::set(include_str!("../lexicon/attribution_verbs_ambiguous.txt")),
+        objectless_verbs: lexicon::set(include_str!("../lexicon/attribution_verbs_objectless.txt")),
         anonymous_heads: lexicon::set(include_str!("../lexicon/attribution_anonymous_heads.txt")),
         group_heads: lexicon::set(include_str!("../lexicon/attribution_group_heads.txt")),
         role_heads: lexicon::set(include_str!("../lexicon/attribution_role_heads.txt")),
