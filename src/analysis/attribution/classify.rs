@@ -26,6 +26,10 @@ pub(super) fn classify(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<(usize, us
     if let Some(c) = named_appositive(cx, s, e) {
         return Some((s, e, c));
     }
+    // "Cruz and his aides": a person with their own people speaks as that person.
+    if let Some(c) = name_and_own_people(cx, s, e) {
+        return Some((s, e, c));
+    }
     if let Some(c) = classify_np(cx, s, e) {
         return Some((s, e, c));
     }
@@ -123,6 +127,22 @@ fn named_appositive(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         }
     }
     None
+}
+
+/// A name, "and", then a possessive pronoun: "Cruz and his aides", "Ortiz and her team".
+fn name_and_own_people(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
+    let k = (s + 1..e).find(|&t| cx.low(t) == "and")?;
+    if !matches!(cx.low(k + 1), "his" | "her" | "their") || k + 2 >= e {
+        return None;
+    }
+    let (person, kind) = cx.mention.get(s).copied().flatten()?;
+    let whole = (s..k).all(|t| cx.mention.get(t).copied().flatten().is_some_and(|(p, _)| p == person));
+    (whole && matches!(kind, MentionKind::Name | MentionKind::ShortName)).then_some(Class {
+        kind: SourceKind::Named,
+        vantage: None,
+        person: Some(person),
+        plural: true,
+    })
 }
 
 fn is_lexicon_head(w: &str) -> bool {

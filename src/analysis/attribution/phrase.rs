@@ -7,6 +7,7 @@
 
 use super::lex;
 use super::Cx;
+use crate::analysis::model::MentionKind;
 use crate::analysis::work;
 
 /// The most tokens a subject phrase may have.
@@ -253,7 +254,33 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
             cs = name;
         }
     }
+    // "Cruz and his aides signaled": a person with their own people; the name leads the subject.
+    if cs == s && s > a + 1 && cx.low(s - 1) == "and" && matches!(cx.low(cs), "his" | "her" | "their") {
+        if let Some(name) = name_ending_at(cx, a, s - 1) {
+            cs = name;
+        }
+    }
     valid_phrase(cx, cs, ce).then_some((cs, ce))
+}
+
+/// The first token of the person's name that ends right before token `end`, outside quotations.
+fn name_ending_at(cx: &Cx<'_, '_>, a: usize, end: usize) -> Option<usize> {
+    let last = end.checked_sub(1).filter(|&t| t >= a && !cx.is_quote(t))?;
+    let Some((person, MentionKind::Name | MentionKind::ShortName)) = cx.mention.get(last).copied().flatten() else {
+        return None;
+    };
+    let mut first = last;
+    while first > a
+        && cx
+            .mention
+            .get(first - 1)
+            .copied()
+            .flatten()
+            .is_some_and(|(p, _)| p == person)
+    {
+        first -= 1;
+    }
+    Some(first)
 }
 
 /// Words a number measures that are not people: "22 years ago", "40 percent".
