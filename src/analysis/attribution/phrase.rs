@@ -74,9 +74,9 @@ fn is_opening_adverb(w: &str) -> bool {
 /// left for the subject: "last night" in "insiders last night claimed". The adverbial's first
 /// word is lowercase ("USA Today said" is a name).
 fn time_adverbial_before(cx: &Cx<'_, '_>, a: usize, j: usize) -> Option<usize> {
-    let lexicon = &super::lex::LEX.time_adverbials;
+    let lexicon = &lex::LEX.time_adverbials;
     [2, 1].into_iter().find(|&n| {
-        j >= a + n + 1 && (j - n..j).all(|t| cx.is_word(t)) && !cx.is_capitalized(j - n) && cx.is_word(j - n - 1) && {
+        j > a + n && (j - n..j).all(|t| cx.is_word(t)) && !cx.is_capitalized(j - n) && cx.is_word(j - n - 1) && {
             let phrase = (j - n..j).map(|t| cx.low(t)).collect::<Vec<_>>().join(" ");
             lexicon.contains(&phrase)
         }
