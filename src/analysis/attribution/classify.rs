@@ -26,6 +26,10 @@ pub(super) fn classify(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<(usize, us
     if let Some(c) = named_appositive(cx, s, e) {
         return Some((s, e, c));
     }
+    // "Cruz and his aides": a person with their own people speaks as that person.
+    if let Some(c) = name_and_own_people(cx, s, e) {
+        return Some((s, e, c));
+    }
     if let Some(c) = classify_np(cx, s, e) {
         return Some((s, e, c));
     }
@@ -123,6 +127,22 @@ fn named_appositive(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         }
     }
     None
+}
+
+/// A name, "and", then a possessive pronoun: "Cruz and his aides", "Ortiz and her team".
+fn name_and_own_people(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
+    let k = (s + 1..e).find(|&t| cx.low(t) == "and")?;
+    if !matches!(cx.low(k + 1), "his" | "her" | "their") || k + 2 >= e {
+        return None;
+    }
+    let (person, kind) = cx.mention.get(s).copied().flatten()?;
+    let whole = (s..k).all(|t| cx.mention.get(t).copied().flatten().is_some_and(|(p, _)| p == person));
+    (whole && matches!(kind, MentionKind::Name | MentionKind::ShortName)).then_some(Class {
+        kind: SourceKind::Named,
+        vantage: None,
+        person: Some(person),
+        plural: true,
+    })
 }
 
 fn is_lexicon_head(w: &str) -> bool {
@@ -298,21 +318,24 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         // "Studies show", "new research suggests", "reports say": evidence nobody can look up.
         // "The study", "a Pew poll", "reports by the agency" are documents.
         // Polls are counts, not claims: "polls show a close race" stays a document.
-        let unsourced = matches!(hl, "studies" | "research" | "reports")
-            && vantage.is_none()
-            && (s..head).all(|t| {
-                let w = cx.low(t);
-                !cx.is_word(t)
-                    || (!lex::is_determiner(w)
-                        && !w.ends_with("'s")
-                        && !w.ends_with("’s")
-                        && (!cx.is_capitalized(t) || cx.opens_sentence(t)))
-            });
-        return class(if unsourced {
-            SourceKind::Vague
-        } else {
-            SourceKind::Document
-        });
+        // "Studies show" stays a vague appeal to evidence; "a new report", "new reports" with no
+        // publisher are media hearsay passed on by people the story does not name: anonymous.
+        let unsourced = |indefinite: bool| {
+            vantage.is_none()
+                && (s..head).all(|t| {
+                    let w = cx.low(t);
+                    !cx.is_word(t)
+                        || ((!lex::is_determiner(w) || (indefinite && matches!(w, "a" | "an")))
+                            && !w.ends_with("'s")
+                            && !w.ends_with("’s")
+                            && (!cx.is_capitalized(t) || cx.opens_sentence(t)))
+                })
+        };
+        if matches!(hl, "report" | "reports") && unsourced(true) && !(hl == "report" && head == s) {
+            return class(SourceKind::Anonymous);
+        }
+        let vague = matches!(hl, "studies" | "research") && unsourced(false);
+        return class(if vague { SourceKind::Vague } else { SourceKind::Document });
     }
     if LEX.institution_heads.contains(hl) {
         return class(SourceKind::Institution);
@@ -447,11 +470,8 @@ fn is_counted(cx: &Cx<'_, '_>, s: usize, head: usize) -> bool {
     (s..head).any(|t| lex::is_counting_determiner(cx.low(t)))
 }
 
-/// "experts I interviewed", "voters who attended": a post-modifier that pins the group down.
+/// "voters who attended", "analysts close to the talks": a post-modifier that pins the group
+/// down. "Experts I interviewed" does not: the reporter's own sample of a crowd is still a crowd.
 fn vantage_is_specific(cx: &Cx<'_, '_>, m: usize, e: usize) -> bool {
-    m < e
-        && matches!(
-            cx.low(m),
-            "i" | "we" | "who" | "in" | "at" | "close" | "familiar" | "briefed"
-        )
+    m < e && matches!(cx.low(m), "who" | "in" | "at" | "close" | "familiar" | "briefed")
 }

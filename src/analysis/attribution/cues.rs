@@ -338,6 +338,14 @@ fn is_verb_cue(cx: &Cx<'_, '_>, i: usize, a: usize) -> bool {
     if status_participle(cx, i, a) {
         return false;
     }
+    // "a diner snapped a photo", "she recorded a message": with an object, an act.
+    if LEX.objectless_verbs.contains(w)
+        && cx.is_word(i + 1)
+        && !lex::is_preposition(cx.low(i + 1))
+        && cx.low(i + 1) != "that"
+    {
+        return false;
+    }
     let attributive = lex::is_determiner(prev) || prev.ends_with("'s") || prev.ends_with("’s");
     // "…,” claims the friend": a noun-or-verb form right after a quotation, before its subject.
     if LEX.ambiguous_verbs.contains(w) && i > a && cx.is_quote(i - 1) && inversion_first(cx, i, a) {

@@ -12,6 +12,9 @@ use crate::analysis::lexicon::{self, FastMap, FastSet};
 pub struct Lexicon {
     pub verbs: FastSet<String>,
     pub ambiguous_verbs: FastSet<String>,
+    /// Speech verbs that are acts when an object follows ("snapped a photo";
+    /// `attribution_verbs_objectless.txt`).
+    pub objectless_verbs: FastSet<String>,
     pub anonymous_heads: FastSet<String>,
     pub group_heads: FastSet<String>,
     pub role_heads: FastSet<String>,
@@ -23,6 +26,9 @@ pub struct Lexicon {
     /// (participle, preposition) pairs that read as passive status, not a claim
     /// (`attribution_status_participles.txt`).
     pub status_participles: Vec<(String, String)>,
+    /// Time adverbials between a subject and its verb ("last night", "on friday";
+    /// `attribution_time_adverbials.txt`).
+    pub time_adverbials: FastSet<String>,
     /// Anonymity reasons; pattern index `i` is stock when `reason_stock[i]`.
     pub reasons: Option<AhoCorasick>,
     pub reason_stock: Vec<bool>,
@@ -43,6 +49,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         verbs: lexicon::set(include_str!("../lexicon/attribution_verbs.txt")),
         ambiguous_verbs: lexicon::set(include_str!("../lexicon/attribution_verbs_ambiguous.txt")),
+        objectless_verbs: lexicon::set(include_str!("../lexicon/attribution_verbs_objectless.txt")),
         anonymous_heads: lexicon::set(include_str!("../lexicon/attribution_anonymous_heads.txt")),
         group_heads: lexicon::set(include_str!("../lexicon/attribution_group_heads.txt")),
         role_heads: lexicon::set(include_str!("../lexicon/attribution_role_heads.txt")),
@@ -61,6 +68,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
                 Some((verb.to_lowercase(), prep.trim().to_lowercase()))
             })
             .collect(),
+        time_adverbials: lexicon::set(include_str!("../lexicon/attribution_time_adverbials.txt")),
         reasons,
         reason_stock: reason_lines.iter().map(|(_, s)| *s).collect(),
     }

@@ -7,6 +7,7 @@
 
 use super::lex;
 use super::Cx;
+use crate::analysis::model::MentionKind;
 use crate::analysis::work;
 
 /// The most tokens a subject phrase may have.
@@ -69,12 +70,33 @@ fn is_opening_adverb(w: &str) -> bool {
     )
 }
 
+/// How many tokens of a listed time adverbial end right before token `j`, with a word before it
+/// left for the subject: "last night" in "insiders last night claimed". The adverbial's first
+/// word is lowercase ("USA Today said" is a name).
+fn time_adverbial_before(cx: &Cx<'_, '_>, a: usize, j: usize) -> Option<usize> {
+    let lexicon = &lex::LEX.time_adverbials;
+    [2, 1].into_iter().find(|&n| {
+        j > a + n && (j - n..j).all(|t| cx.is_word(t)) && !cx.is_capitalized(j - n) && cx.is_word(j - n - 1) && {
+            let phrase = (j - n..j).map(|t| cx.low(t)).collect::<Vec<_>>().join(" ");
+            lexicon.contains(&phrase)
+        }
+    })
+}
+
 /// The subject phrase ending right before cue `i` (auxiliaries and adverbs skipped), as tokens
 /// `s..e`; `None` when the verb has no subject on its left (an inverted or participial cue).
 pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize, usize)> {
     let mut j = i;
     while j > a && cx.is_word(j - 1) && lex::is_aux_or_adverb(cx.low(j - 1)) {
         j -= 1;
+    }
+    // "Insiders last night claimed", "the fund this week said": a time adverbial is not part of
+    // the subject.
+    if let Some(n) = time_adverbial_before(cx, a, j) {
+        j -= n;
+        while j > a && cx.is_word(j - 1) && lex::is_aux_or_adverb(cx.low(j - 1)) {
+            j -= 1;
+        }
     }
     if j == a {
         return None;
@@ -232,7 +254,33 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
             cs = name;
         }
     }
+    // "Cruz and his aides signaled": a person with their own people; the name leads the subject.
+    if cs == s && s > a + 1 && cx.low(s - 1) == "and" && matches!(cx.low(cs), "his" | "her" | "their") {
+        if let Some(name) = name_ending_at(cx, a, s - 1) {
+            cs = name;
+        }
+    }
     valid_phrase(cx, cs, ce).then_some((cs, ce))
+}
+
+/// The first token of the person's name that ends right before token `end`, outside quotations.
+fn name_ending_at(cx: &Cx<'_, '_>, a: usize, end: usize) -> Option<usize> {
+    let last = end.checked_sub(1).filter(|&t| t >= a && !cx.is_quote(t))?;
+    let Some((person, MentionKind::Name | MentionKind::ShortName)) = cx.mention.get(last).copied().flatten() else {
+        return None;
+    };
+    let mut first = last;
+    while first > a
+        && cx
+            .mention
+            .get(first - 1)
+            .copied()
+            .flatten()
+            .is_some_and(|(p, _)| p == person)
+    {
+        first -= 1;
+    }
+    Some(first)
 }
 
 /// Words a number measures that are not people: "22 years ago", "40 percent".
