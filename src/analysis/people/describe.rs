@@ -329,7 +329,7 @@ fn owner(doc: &Document<'_>, start: usize, loc: &Located, all: &[Located], peopl
     if let Some(named) = all.iter().find(|l| l.end == start + 1 && l.first <= start) {
         return (named.person != loc.person).then_some(named.person);
     }
-    let sex = match w.as_ref() {
+    let sex = match w {
         "her" => Some(Gender::Female),
         "his" => Some(Gender::Male),
         _ => return None,

@@ -89,7 +89,7 @@ fn head_of_noun_phrase(doc: &Document<'_>, m: &NameMention) -> bool {
         Some(t) if t.kind == TokenKind::Punct => true,
         Some(_) => {
             let w = doc.lower(next);
-            lexicon::is_auxiliary(&w) || matches!(w.as_ref(), "to" | "that" | "which")
+            lexicon::is_auxiliary(w) || matches!(w, "to" | "that" | "which")
         }
     };
     article && ends && m.title.is_none()

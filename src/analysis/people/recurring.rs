@@ -114,7 +114,7 @@ fn follow(doc: &Document<'_>, shapes: &[Shape], from: usize, paragraph: usize) -
         if l.pronouns.contains_key(w) {
             return Some(true);
         }
-        if matches!(w.as_ref(), "it" | "its") {
+        if matches!(w, "it" | "its") {
             return Some(false);
         }
         if sh.cap && !sh.stop {

@@ -321,7 +321,7 @@ fn pronouns(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted) -> Vec<Pronou
                 sex,
                 sentence: si,
                 paragraph: s.paragraph,
-                role: pronoun_role(doc, shapes, &word, i, s.tokens.end),
+                role: pronoun_role(doc, shapes, word, i, s.tokens.end),
             });
         }
     }
@@ -402,15 +402,13 @@ fn role(
     if l.speech_verbs.contains(p) || (p == "to" && before(2).is_some_and(|w| w == "according")) {
         return Role::Speaker;
     }
-    let opener = CLAUSE_OPENERS.contains(&p.as_ref())
-        || matches!(p.as_ref(), "," | ";" | ":" | "—" | "–" | "(")
+    let opener = CLAUSE_OPENERS.contains(&p)
+        || matches!(p, "," | ";" | ":" | "—" | "–" | "(")
         || doc.tokens.get(head - 1).is_some_and(|t| t.kind == TokenKind::Quote);
-    let article = matches!(p.as_ref(), "a" | "an" | "the");
+    let article = matches!(p, "a" | "an" | "the");
     if opener {
         subject_or_speaker(doc, shapes, last, sentence.end)
-    } else if PREPOSITIONS.contains(&p.as_ref())
-        || (article && before(2).is_some_and(|w| PREPOSITIONS.contains(&w.as_ref())))
-    {
+    } else if PREPOSITIONS.contains(&p) || (article && before(2).is_some_and(|w| PREPOSITIONS.contains(&w))) {
         Role::Oblique
     } else {
         Role::Other
@@ -429,7 +427,7 @@ fn modifiers_start(doc: &Document<'_>, shapes: &[Shape], first: usize, start: us
             || l.roles.contains_key(w)
             || l.prefixes.contains_key(w)
             || l.relations.contains_key(w)
-            || matches!(w.as_ref(), "the" | "a" | "an" | "his" | "her" | "their" | "-");
+            || matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "-");
         if !modifier {
             break;
         }
@@ -462,9 +460,7 @@ fn speech_verb_follows(doc: &Document<'_>, shapes: &[Shape], from: usize, end: u
     }
     for _ in 0..2 {
         let w = doc.lower(k);
-        if k < end
-            && (VERB_FILLERS.contains(&w.as_ref()) || (w.ends_with("ly") && !shapes.get(k).is_some_and(|s| s.cap)))
-        {
+        if k < end && (VERB_FILLERS.contains(&w) || (w.ends_with("ly") && !shapes.get(k).is_some_and(|s| s.cap))) {
             k += 1;
         }
     }
