@@ -148,7 +148,7 @@ fn is_nickname(doc: &Document<'_>, q: &RawQuote, inner: &[&str], prev_word: Opti
         .get(q.tokens.end)
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.of(&doc.text));
-    let name_like = |w: &str| words::is_capitalised(w) && !words::is_one_of(w, words::NOT_NAMES);
+    let name_like = |w: &str| words::is_capitalised(w) && !words::in_set(w, &words::NOT_NAMES);
     let sentence_start = doc
         .sentence_at(q.span.start)
         .and_then(|s| doc.sentences.get(s))
@@ -173,7 +173,7 @@ fn is_title_case(doc: &Document<'_>, q: &RawQuote, inner: &[&str]) -> bool {
         && inner.iter().all(|w| {
             words::is_capitalised(w)
                 || w.chars().all(|c| !c.is_alphabetic())
-                || words::is_one_of(w, words::TITLE_SMALL_WORDS)
+                || words::in_set(w, &words::TITLE_SMALL_WORDS)
         })
 }
 

@@ -6,49 +6,27 @@
 //!
 //! Past-tense "what she called “X”" is left alone: it reports what she said.
 
+use std::sync::LazyLock;
+
 use super::spans::RawQuote;
 use super::words;
+use crate::analysis::lexicon::{self, FastSet};
 use crate::analysis::segment::{Document, TokenKind};
 
 /// Nouns for words as words: when the clause is about these, the quotations in it are examples.
-const WORD_NOUNS: &[&str] = &[
-    "word",
-    "words",
-    "term",
-    "terms",
-    "phrase",
-    "phrases",
-    "expression",
-    "expressions",
-    "slogan",
-    "slogans",
-    "acronym",
-    "acronyms",
-    "buzzword",
-    "buzzwords",
-    "catchphrase",
-    "catchphrases",
-    "hashtag",
-    "hashtags",
-];
+static WORD_NOUNS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_word_nouns.txt")));
 
 /// Present-tense naming verbs: "what critics call", "what the industry dubs".
-const NAMING_VERBS: &[&str] = &["call", "calls", "dub", "dubs", "term", "terms", "label", "labels"];
+static NAMING_VERBS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_naming_verbs.txt")));
 
 /// Verbs linking a list's subject to its members: "the words are", "the entries include".
-const LINKS: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "include",
-    "includes",
-    "included",
-    "including",
-];
+static LINKS: LazyLock<FastSet<String>> = LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_links.txt")));
 
 /// Possessives that make a word noun someone's words.
-const POSSESSIVES: &[&str] = &["his", "her", "their", "my", "our", "your", "its"];
+static POSSESSIVES: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/quotes_possessives.txt")));
 
 /// How far back (in tokens) a word noun may sit from the link before the quotation.
 const NOUN_REACH: usize = 16;
@@ -73,7 +51,7 @@ pub(super) fn is_mentioned(doc: &Document<'_>, q: &RawQuote) -> bool {
 /// "referred to her as “X”").
 fn naming<'a>(word: &dyn Fn(usize) -> &'a str, d: usize) -> bool {
     let is = |k: usize, list: &[&str]| words::is_one_of(word(k), list);
-    if is(d, NAMING_VERBS) {
+    if words::in_set(word(d), &NAMING_VERBS) {
         return (d + 1..d + 6).any(|k| is(k, &["what"]));
     }
     // "referred to her as “the devil”" has an object: someone characterised her (speech).
@@ -90,11 +68,11 @@ fn listing<'a>(word: &dyn Fn(usize) -> &'a str, d: usize) -> bool {
     let is = |k: usize, list: &[&str]| words::is_one_of(word(k), list);
     let possessive = |k: usize| {
         let w = word(k);
-        is(k, POSSESSIVES) || w.ends_with("’s") || w.ends_with("'s")
+        words::in_set(word(k), &POSSESSIVES) || w.ends_with("’s") || w.ends_with("'s")
     };
-    let linked = is(d, LINKS) || (is(d, &["as"]) && is(d + 1, &["such"])) || is(d, &[":"]);
+    let linked = words::in_set(word(d), &LINKS) || (is(d, &["as"]) && is(d + 1, &["such"])) || is(d, &[":"]);
     let owned = |k: usize| (k + 1..k + 3).any(possessive);
-    linked && (d + 1..d + NOUN_REACH).any(|k| is(k, WORD_NOUNS) && !owned(k))
+    linked && (d + 1..d + NOUN_REACH).any(|k| words::in_set(word(k), &WORD_NOUNS) && !owned(k))
 }
 
 /// The first token of the quotation's sentence.

@@ -11,7 +11,10 @@ mod np;
 
 pub(super) use np::View;
 
+use std::sync::LazyLock;
+
 use super::words;
+use crate::analysis::lexicon::{self, FastSet};
 use crate::analysis::model::{SourceKind, Span};
 use crate::analysis::segment::TokenKind;
 
@@ -29,106 +32,12 @@ pub(super) struct Tag {
     pub closing: bool,
 }
 
-const TELL_VERBS: &[&str] = &["tell", "tells", "told", "telling", "inform", "informs", "informed"];
-const OBJECTS: &[&str] = &[
-    "me",
-    "him",
-    "her",
-    "them",
-    "us",
-    "you",
-    "reporters",
-    "journalists",
-    "supporters",
-    "the",
-    "a",
-    "an",
-    "his",
-    "their",
-    "our",
-    "its",
-    "my",
-    "crowd",
-    "audience",
-    "viewers",
-    "listeners",
-    "lawmakers",
-];
-const CLOSING_WORDS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "previously",
-    "exclusively",
-    "when",
-    "while",
-    "as",
-    "of",
-    "via",
-    "adding",
-    "noting",
-    "referring",
-    "according",
-    "but",
-    "and",
-    "with",
-    "from",
-    "then",
-    "following",
-    "through",
-    "over",
-    "under",
-    "back",
-    "again",
-    "once",
-    "about",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "told",
-    "before",
-    "afterward",
-    "afterwards",
-    "outside",
-    "inside",
-    "shortly",
-    "late",
-    "early",
-    "simply",
-    "quietly",
-    "by",
-    "for",
-    "into",
-    "without",
-    "because",
-    "since",
-    "so",
-    "or",
-    "told",
-    "wrote",
-    "explaining",
-    "saying",
-    "laughing",
-    "smiling",
-    "pointing",
-    "insisting",
-    "calling",
-];
+static TELL_VERBS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../lexicon/quotes_tell_verbs.txt")));
+static OBJECTS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../lexicon/quotes_objects.txt")));
+static CLOSING_WORDS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../lexicon/quotes_closing_words.txt")));
 
 /// Verbs that only speak with their particle: "pointed out", "chimed in", "went on".
 const PHRASAL: &[(&str, &str)] = &[
@@ -193,7 +102,7 @@ fn is_title_case(v: &View<'_>, tokens: std::ops::Range<usize>) -> bool {
         .filter_map(|i| v.text(i))
         .all(|w| {
             n += 1;
-            words::is_capitalised(w) || words::is_one_of(w, words::TITLE_SMALL_WORDS)
+            words::is_capitalised(w) || words::in_set(w, &words::TITLE_SMALL_WORDS)
         });
     all && n >= 4
 }
@@ -279,7 +188,7 @@ fn cue(v: &View<'_>, i: usize, floor: usize, start: usize, ceil: usize, earlier:
     }
     let w = v.word(i)?;
     let cue = v.span(i, i);
-    let closing = closing(v, i, ceil, words::is_one_of(w, TELL_VERBS));
+    let closing = closing(v, i, ceil, words::in_set(w, &TELL_VERBS));
     let after_comma = i > 0 && matches!(v.text(i - 1), Some("," | "—" | "–"));
     // "…, noting that": a participle continues the sentence's earlier tag, or its subject.
     if w.ends_with("ing") && after_comma {
@@ -303,7 +212,7 @@ fn cue(v: &View<'_>, i: usize, floor: usize, start: usize, ceil: usize, earlier:
     }
     // "…, asks Policy Options editor Jana Roy, “…”": an inverted verb after a comma, followed
     // by a name that ends the clause.
-    if after_comma && words::is_speech_verb(w) && !words::is_one_of(w, TELL_VERBS) {
+    if after_comma && words::is_speech_verb(w) && !words::in_set(w, &TELL_VERBS) {
         if let Some(np) = np::after(v, i + 1, ceil) {
             let named = v.word(np.first).is_some_and(words::is_capitalised);
             let ends = np.last + 1 >= ceil || matches!(v.doc.token_text(np.last + 1), "," | "." | ":" | ";");
@@ -332,7 +241,7 @@ fn cue(v: &View<'_>, i: usize, floor: usize, start: usize, ceil: usize, earlier:
         });
     }
     let after_quote = i > 0 && v.in_quote.get(i - 1).copied().unwrap_or(false);
-    let is_inverted = (after_quote || after_comma) && !words::is_one_of(w, TELL_VERBS) && words::is_speech_verb(w);
+    let is_inverted = (after_quote || after_comma) && !words::in_set(w, &TELL_VERBS) && words::is_speech_verb(w);
     if !is_inverted {
         return None;
     }
@@ -348,26 +257,26 @@ fn verb_position(v: &View<'_>, i: usize) -> bool {
     };
     let possessive = prev.ends_with("’s") || prev.ends_with("'s") || prev.ends_with("s’");
     !(possessive
-        || words::is_one_of(prev, words::DETERMINERS)
+        || words::in_set(prev, &words::DETERMINERS)
         || words::is_one_of(prev, &["to", "would", "will"])
-        || words::is_one_of(prev, words::NEGATIONS))
+        || words::in_set(prev, &words::NEGATIONS))
 }
 
 /// Skips the object of a tell-verb: "Us", "reporters", "the press", "CNN", "him".
 fn skip_object(v: &View<'_>, mut k: usize, ceil: usize) -> usize {
     let Some(w) = v.word(k) else { return k };
-    if words::is_one_of(w, words::DETERMINERS) {
+    if words::in_set(w, &words::DETERMINERS) {
         // "the press", "a local radio station": at most three words after the determiner.
         let end = (k + 4).min(ceil);
         k += 1;
-        while k < end && v.word(k).is_some_and(|w| !words::is_one_of(w, CLOSING_WORDS)) {
+        while k < end && v.word(k).is_some_and(|w| !words::in_set(w, &CLOSING_WORDS)) {
             k += 1;
         }
         return k;
     }
     while k < ceil
         && v.word(k)
-            .is_some_and(|w| words::is_capitalised(w) || words::is_one_of(w, OBJECTS))
+            .is_some_and(|w| words::is_capitalised(w) || words::in_set(w, &OBJECTS))
     {
         k += 1;
     }
@@ -384,7 +293,7 @@ pub(super) fn closes_clause(v: &View<'_>, i: usize) -> bool {
         .and_then(|t| v.doc.sentence_at(t.span.start))
         .and_then(|s| v.doc.sentences.get(s))
         .map_or(i + 1, |s| s.tokens.end);
-    let tell = v.word(i).is_some_and(|w| words::is_one_of(w, TELL_VERBS));
+    let tell = v.word(i).is_some_and(|w| words::in_set(w, &TELL_VERBS));
     closing(v, i, ceil, tell)
 }
 
@@ -398,7 +307,7 @@ fn closing(v: &View<'_>, i: usize, ceil: usize, tell: bool) -> bool {
         return true;
     }
     match v.doc.tokens.get(k).map(|t| t.kind) {
-        Some(TokenKind::Word) => v.word(k).is_some_and(|w| words::is_one_of(w, CLOSING_WORDS)),
+        Some(TokenKind::Word) => v.word(k).is_some_and(|w| words::in_set(w, &CLOSING_WORDS)),
         Some(TokenKind::Punct) => {
             matches!(
                 v.doc.token_text(k),

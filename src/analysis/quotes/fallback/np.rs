@@ -3,6 +3,9 @@
 //! shapes of apposition (`Ortiz, 41, said`), vantage (`a source close to the couple`) and
 //! relative clauses (`a friend who knows her said`).
 
+use std::sync::LazyLock;
+
+use crate::analysis::lexicon::{self, FastSet};
 use crate::analysis::model::{SourceKind, Span};
 use crate::analysis::quotes::words::{self, SpeakerWord, DETERMINERS, NP_STOPS, VERB_SKIPS};
 use crate::analysis::segment::{Document, TokenKind};
@@ -40,59 +43,23 @@ impl View<'_> {
         let end = self.doc.tokens.get(last).map_or(start, |t| t.span.end);
         Span::new(start, end.max(start))
     }
-    fn is(&self, i: usize, list: &[&str]) -> bool {
-        self.word(i).is_some_and(|w| words::is_one_of(w, list))
+    fn in_set(&self, i: usize, list: &FastSet<String>) -> bool {
+        self.word(i).is_some_and(|w| words::in_set(w, list))
     }
 }
 
-const TIME_NOUNS: &[&str] = &[
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "day",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "spring",
-    "summer",
-    "fall",
-    "autumn",
-    "winter",
-];
-const TIME_DETERMINERS: &[&str] = &[
-    "this", "last", "next", "on", "that", "each", "every", "one", "the", "earlier",
-];
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "prof", "rev", "st", "hon",
-    "pres", "supt", "det", "atty", "cmdr", "adm", "maj", "cpl", "insp", "sr", "jr", "fr",
-];
-const VANTAGE_PREPS: &[&str] = &[
-    "to", "with", "of", "on", "about", "in", "at", "for", "from", "inside", "within",
-];
-const VANTAGE_ADJECTIVES: &[&str] = &[
-    "close",
-    "familiar",
-    "knowledgeable",
-    "briefed",
-    "involved",
-    "connected",
-    "near",
-    "loyal",
-    "opposed",
-    "privy",
-];
-const INDEFINITE: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "five", "several", "some", "multiple", "few", "another", "many",
-];
+static TIME_NOUNS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../lexicon/quotes_time_nouns.txt")));
+static TIME_DETERMINERS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../lexicon/quotes_time_determiners.txt")));
+static HONORIFICS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../lexicon/quotes_honorifics.txt")));
+static VANTAGE_PREPS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../lexicon/quotes_vantage_preps.txt")));
+static VANTAGE_ADJECTIVES: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../lexicon/quotes_vantage_adjectives.txt")));
+static INDEFINITE: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../lexicon/quotes_indefinite.txt")));
 
 fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && !words::is_capitalised(w) && !matches!(w, "early" | "family" | "ally")
@@ -147,7 +114,7 @@ fn capitals(v: &View<'_>, np: Np) -> usize {
     (np.first..=np.last)
         .filter(|&k| {
             v.word(k)
-                .is_some_and(|w| words::is_capitalised(w) && !words::is_one_of(w, words::NOT_NAMES))
+                .is_some_and(|w| words::is_capitalised(w) && !words::in_set(w, &words::NOT_NAMES))
         })
         .count()
 }
@@ -160,14 +127,14 @@ fn skip_adverbials(v: &View<'_>, mut j: usize, floor: usize) -> Option<usize> {
             return None;
         }
         let Some(w) = v.word(j) else { return Some(j) };
-        let time_phrase = words::is_one_of(w, TIME_NOUNS)
+        let time_phrase = words::in_set(w, &TIME_NOUNS)
             && j > floor
-            && v.word(j - 1).is_some_and(|p| words::is_one_of(p, TIME_DETERMINERS));
+            && v.word(j - 1).is_some_and(|p| words::in_set(p, &TIME_DETERMINERS));
         if time_phrase {
             j = j.checked_sub(2)?;
-        } else if words::is_one_of(w, VERB_SKIPS)
+        } else if words::in_set(w, &VERB_SKIPS)
             || is_adverb(w)
-            || (words::is_one_of(w, TIME_NOUNS) && words::is_capitalised(w))
+            || (words::in_set(w, &TIME_NOUNS) && words::is_capitalised(w))
         {
             j = j.checked_sub(1)?;
         } else {
@@ -179,13 +146,13 @@ fn skip_adverbials(v: &View<'_>, mut j: usize, floor: usize) -> Option<usize> {
 /// The subject phrase whose last word is `j`.
 fn subject(v: &View<'_>, j: usize, floor: usize) -> Option<Np> {
     let w = v.word(j)?;
-    if words::is_one_of(w, words::NEGATIONS) {
+    if words::in_set(w, &words::NEGATIONS) {
         return None;
     }
     if words::is_pronoun(w) {
         return Some(np(v, j, j, j, j));
     }
-    if words::is_one_of(w, NP_STOPS) || words::is_one_of(w, DETERMINERS) {
+    if words::in_set(w, &NP_STOPS) || words::in_set(w, &DETERMINERS) {
         return None;
     }
     let mut start = collect_left(v, j, floor);
@@ -208,7 +175,7 @@ pub(super) fn after(v: &View<'_>, start: usize, ceil: usize) -> Option<Np> {
     if words::is_pronoun(w) {
         return Some(np(v, start, start, start, start));
     }
-    if words::is_one_of(w, NP_STOPS) {
+    if words::in_set(w, &NP_STOPS) {
         return None;
     }
     let head_end = collect_right(v, start, ceil)?;
@@ -256,19 +223,19 @@ fn collect_left(v: &View<'_>, j: usize, floor: usize) -> usize {
     let mut capital = v.word(j).is_some_and(words::is_capitalised);
     while s > floor && j - s < 5 {
         // "Mr. Vega", "Sen. Ana Ortiz": an honorific and its period belong to the name.
-        if capital && v.text(s - 1) == Some(".") && s >= floor + 2 && v.is(s - 2, HONORIFICS) {
+        if capital && v.text(s - 1) == Some(".") && s >= floor + 2 && v.in_set(s - 2, &HONORIFICS) {
             s -= 2;
             continue;
         }
         let Some(w) = v.word(s - 1) else { break };
-        if words::is_one_of(w, DETERMINERS) && !words::is_one_of(w, &["that"]) {
+        if words::in_set(w, &DETERMINERS) && !words::is_one_of(w, &["that"]) {
             return s - 1;
         }
         let cap = words::is_capitalised(w);
-        if words::is_one_of(w, NP_STOPS)
+        if words::in_set(w, &NP_STOPS)
             || words::is_pronoun(w)
             || words::is_speech_verb(&words::lower(w))
-            || (capital && !cap && !words::is_one_of(w, words::NAME_PARTICLES))
+            || (capital && !cap && !words::in_set(w, &words::NAME_PARTICLES))
         {
             break;
         }
@@ -281,14 +248,14 @@ fn collect_left(v: &View<'_>, j: usize, floor: usize) -> usize {
 /// Collects a noun phrase rightwards from `start`; returns its last token.
 fn collect_right(v: &View<'_>, start: usize, ceil: usize) -> Option<usize> {
     let first = v.word(start)?;
-    let det = words::is_one_of(first, DETERMINERS);
-    let name = words::is_capitalised(first) && !words::is_one_of(first, words::NOT_NAMES);
+    let det = words::in_set(first, &DETERMINERS);
+    let name = words::is_capitalised(first) && !words::in_set(first, &words::NOT_NAMES);
     if !det && !name && words::speaker_word(first).is_none() {
         // "national finance director Dennis Cheng": lowercase titles before a name.
         let name_at = (start + 1..ceil.min(start + 6))
             .take_while(|&k| {
                 v.word(k)
-                    .is_some_and(|w| !words::is_one_of(w, NP_STOPS) || words::is_one_of(w, &["and", "of"]))
+                    .is_some_and(|w| !words::in_set(w, &NP_STOPS) || words::is_one_of(w, &["and", "of"]))
             })
             .find(|&k| v.word(k).is_some_and(words::is_capitalised))?;
         return collect_right(v, name_at, ceil);
@@ -302,20 +269,20 @@ fn collect_right(v: &View<'_>, start: usize, ceil: usize) -> Option<usize> {
                 break;
             };
             // "Oilers head coach Ken Hitchcock": role words between two capitalised runs.
-            let role = !words::is_one_of(w, NP_STOPS)
+            let role = !words::in_set(w, &NP_STOPS)
                 && (next + 1..ceil.min(next + 3))
                     .take_while(|&k| v.word(k).is_some())
                     .any(|k| {
                         v.word(k)
-                            .is_some_and(|x| words::is_capitalised(x) && !words::is_one_of(x, words::NOT_NAMES))
+                            .is_some_and(|x| words::is_capitalised(x) && !words::in_set(x, &words::NOT_NAMES))
                     });
-            if !(words::is_capitalised(w) || words::is_one_of(w, words::NAME_PARTICLES) || w == "." || role) {
+            if !(words::is_capitalised(w) || words::in_set(w, &words::NAME_PARTICLES) || w == "." || role) {
                 break;
             }
         } else {
             let Some(w) = v.word(next) else { break };
-            if words::is_one_of(w, NP_STOPS)
-                || words::is_one_of(w, VANTAGE_ADJECTIVES)
+            if words::in_set(w, &NP_STOPS)
+                || words::in_set(w, &VANTAGE_ADJECTIVES)
                 || words::is_speech_verb(&words::lower(w))
             {
                 break;
@@ -332,19 +299,19 @@ fn collect_right(v: &View<'_>, start: usize, ceil: usize) -> Option<usize> {
 /// `... close to the couple` read leftwards from the start of `the couple`: the head before it.
 fn vantage_left(v: &View<'_>, start: usize, floor: usize) -> Option<(usize, usize)> {
     let prep = start.checked_sub(1)?;
-    if prep <= floor || !v.is(prep, VANTAGE_PREPS) {
+    if prep <= floor || !v.in_set(prep, &VANTAGE_PREPS) {
         return None;
     }
     let mut end = prep - 1;
-    if v.is(end, VANTAGE_ADJECTIVES) {
+    if v.in_set(end, &VANTAGE_ADJECTIVES) {
         end = end.checked_sub(1)?;
     }
     let w = v.word(end)?;
-    if end < floor || words::is_one_of(w, NP_STOPS) || words::is_speech_verb(&words::lower(w)) {
+    if end < floor || words::in_set(w, &NP_STOPS) || words::is_speech_verb(&words::lower(w)) {
         return None;
     }
     let s = collect_left(v, end, floor);
-    let has_det = v.is(s, DETERMINERS);
+    let has_det = v.in_set(s, &DETERMINERS);
     let known = words::speaker_word(w).is_some() || words::is_capitalised(w);
     (has_det || known).then_some((s, end))
 }
@@ -352,10 +319,10 @@ fn vantage_left(v: &View<'_>, start: usize, floor: usize) -> Option<(usize, usiz
 /// `close to the couple` read rightwards from the word after a head phrase; returns its end.
 fn vantage_right(v: &View<'_>, at: usize, ceil: usize) -> Option<usize> {
     let mut p = at;
-    if v.is(p, VANTAGE_ADJECTIVES) {
+    if v.in_set(p, &VANTAGE_ADJECTIVES) {
         p += 1;
     }
-    if p + 1 >= ceil || !v.is(p, VANTAGE_PREPS) {
+    if p + 1 >= ceil || !v.in_set(p, &VANTAGE_PREPS) {
         return None;
     }
     collect_right(v, p + 1, ceil)
@@ -372,7 +339,7 @@ fn relative_left(v: &View<'_>, start: usize, floor: usize) -> Option<(usize, usi
                 end = end.checked_sub(1)?;
             }
             let w = v.word(end)?;
-            if words::is_one_of(w, NP_STOPS) {
+            if words::in_set(w, &NP_STOPS) {
                 return None;
             }
             return Some((collect_left(v, end, floor), end));
@@ -386,10 +353,10 @@ fn relative_left(v: &View<'_>, start: usize, floor: usize) -> Option<(usize, usi
 fn plausible(v: &View<'_>, first: usize, last: usize) -> bool {
     let ws: Vec<&str> = (first..=last).filter_map(|i| v.word(i)).collect();
     let Some(&head) = ws.last() else { return false };
-    let has_det = ws.first().is_some_and(|w| words::is_one_of(w, DETERMINERS));
+    let has_det = ws.first().is_some_and(|w| words::in_set(w, &DETERMINERS));
     let has_cap = ws
         .iter()
-        .any(|w| words::is_capitalised(w) && !words::is_one_of(w, words::NOT_NAMES));
+        .any(|w| words::is_capitalised(w) && !words::in_set(w, &words::NOT_NAMES));
     let known = words::speaker_word(strip_possessive(head)).is_some();
     has_det || has_cap || known || ws.len() <= 2 && head.ends_with('s')
 }
@@ -398,8 +365,8 @@ fn plausible(v: &View<'_>, first: usize, last: usize) -> bool {
 /// "DeLaet’s agent" or "the European Council’s".
 fn is_name(v: &View<'_>, first: usize, last: usize) -> bool {
     let Some(head) = v.word(last) else { return false };
-    let det = v.word(first).is_some_and(|w| words::is_one_of(w, DETERMINERS));
-    !det && words::is_capitalised(head) && strip_possessive(head) == head && !words::is_one_of(head, words::NOT_NAMES)
+    let det = v.word(first).is_some_and(|w| words::in_set(w, &DETERMINERS));
+    !det && words::is_capitalised(head) && strip_possessive(head) == head && !words::in_set(head, &words::NOT_NAMES)
 }
 
 /// The first noun phrase of a clause starting at `start`: a pronoun, a name or a determiner
@@ -408,41 +375,26 @@ pub(super) fn clause_subject(v: &View<'_>, start: usize, ceil: usize) -> Option<
     let mut k = skip_introduction(v, start, ceil);
     while k < ceil
         && v.word(k).is_some_and(|w| {
-            words::is_one_of(w, words::NOT_NAMES) && !words::is_pronoun(w) && !words::is_one_of(w, DETERMINERS)
+            words::in_set(w, &words::NOT_NAMES) && !words::is_pronoun(w) && !words::in_set(w, &DETERMINERS)
         })
     {
         k += 1;
     }
     let np = after(v, k, ceil)?;
-    (np.kind == SourceKind::Pronoun || is_name(v, np.first, np.last) || v.is(np.first, DETERMINERS)).then_some(np)
+    (np.kind == SourceKind::Pronoun || is_name(v, np.first, np.last) || v.in_set(np.first, &DETERMINERS)).then_some(np)
 }
 
 /// Words that open an introductory phrase before a clause's subject: "Asked about the vote,
 /// he …", "On July 6, 2015, Ortiz …", "Later on Sunday, Vega …".
-const INTRODUCTIONS: &[&str] = &[
-    "asked",
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "later",
-    "earlier",
-    "since",
-    "when",
-    "while",
-    "following",
-    "despite",
-    "amid",
-];
+static INTRODUCTIONS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../../lexicon/quotes_introductions.txt")));
 
 /// The token after up to two introductory phrases opening a clause at `start`, each ending at
 /// a comma before `ceil` (a date's comma and year included: "On July 6, 2015,").
 fn skip_introduction(v: &View<'_>, start: usize, ceil: usize) -> usize {
     let mut k = start;
     for _ in 0..2 {
-        if !v.is(k, INTRODUCTIONS) {
+        if !v.in_set(k, &INTRODUCTIONS) {
             break;
         }
         let Some(comma) = (k..ceil).find(|&t| v.text(t) == Some(",")) else {
@@ -471,8 +423,8 @@ fn classify(v: &View<'_>, first: usize, last: usize) -> SourceKind {
     if ws.len() == 1 && words::is_pronoun(head) {
         return SourceKind::Pronoun;
     }
-    let det = ws.first().filter(|w| ws.len() > 1 && words::is_one_of(w, DETERMINERS));
-    let indefinite = det.is_none_or(|d| words::is_one_of(d, INDEFINITE));
+    let det = ws.first().filter(|w| ws.len() > 1 && words::in_set(w, &DETERMINERS));
+    let indefinite = det.is_none_or(|d| words::in_set(d, &INDEFINITE));
     match words::speaker_word(strip_possessive(head)) {
         Some(SpeakerWord::Kind(SourceKind::Anonymous)) => SourceKind::Anonymous,
         Some(SpeakerWord::Kind(SourceKind::Vague)) if indefinite => SourceKind::Vague,
