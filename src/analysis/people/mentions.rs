@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::analysis::model::{Gender, Span};
 use crate::analysis::segment::{Document, TokenKind};
 
-use super::evidence::{age_after, appositive_role, byline, scorer, speech, table, work_before};
+use super::evidence::{age_after, appositive_role, biography, byline, scorer, speech, table, work_before};
 use super::gazetteer::lookup;
 use super::lists::{lists, lower, FastMap};
 use super::runs::{before, candidate, in_nickname, is_role, is_title, runs, Candidate};
@@ -385,7 +385,7 @@ fn context(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, known: bool, sol
     if appositive_role(doc, next) {
         points += 3;
     }
-    if byline(doc, shapes, c.run.start, next) {
+    if byline(doc, shapes, c.run.start, next) || biography(doc, shapes, c.run.start, next) {
         points += 3;
     }
     points += table(doc, shapes, c.run.start, next);
