@@ -16,7 +16,7 @@ use crate::analysis::segment::{Document, TokenKind};
 
 use super::evidence::{age_after, appositive_role, biography, byline, scorer, speech, table, work_before};
 use super::gazetteer::lookup;
-use super::lists::{lists, lower, FastMap};
+use super::lists::{lists, lower, FastMap, FastSet};
 use super::runs::{before, candidate, in_nickname, is_role, is_title, runs, Candidate};
 use super::tagger::Tagged;
 use super::tokens::Shape;
@@ -89,7 +89,88 @@ pub fn detect(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged) -> Vec<Name
         }
     }
     spread_lists(doc, &mut all);
+    let all = cut_headlines(doc, shapes, tagged, all);
     all.into_iter().filter(|j| j.accepted).map(|j| j.mention).collect()
+}
+
+/// "Lindsay Lohan Doing Drugs", "Will Kim Kardashian Divorce Kanye West?": in a headline line,
+/// where every word has a capital, a name the story's body states (accepted outside headlines)
+/// is cut out of the run. An accepted candidate only loses words after the name ("Madonna
+/// Feud"), never before it ("Noam Chomsky" stays whole where the body says "Chomsky"), and
+/// never a word of a known name or one the tagger reads as part of the same name ("Anne
+/// Hathaway" where the body has "Anne"); a run
+/// judged no name gives the names of two words or more it holds.
+fn cut_headlines(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged, all: Vec<Judged>) -> Vec<Judged> {
+    let key = |words: &[usize]| -> Vec<String> { words.iter().map(|&i| lower(word(doc, shapes, i)).into_owned()).collect() };
+    let known: FastSet<Vec<String>> = all
+        .iter()
+        .filter(|j| j.accepted && !tagged.headline_at(j.run.start))
+        .map(|j| key(&j.mention.words))
+        .collect();
+    let longest = known.iter().map(Vec::len).max().unwrap_or(0);
+    let known_words: FastSet<&str> = known.iter().flatten().map(String::as_str).collect();
+    // The longest known name made of the consecutive words `words[k..]` start with.
+    let known_at = |words: &[usize], k: usize, shortest: usize| {
+        (shortest..=longest.min(words.len() - k)).rev().find(|&n| {
+            let span = &words[k..k + n];
+            span.windows(2).all(|w| w[0] + 1 == w[1]) && known.contains(&key(span))
+        })
+    };
+    let mut out = Vec::with_capacity(all.len());
+    for j in all {
+        if !tagged.headline_at(j.run.start) || known.is_empty() {
+            out.push(j);
+            continue;
+        }
+        let mut found: Vec<Range<usize>> = Vec::new();
+        if j.accepted {
+            let words = &j.mention.words;
+            let tagged_with_first = |i: usize| tagged.name_at(words[0]).is_some_and(|r| r.contains(&i));
+            let cut_off_names = |n: usize| {
+                words[n..]
+                    .iter()
+                    .any(|&i| known_words.contains(lower(word(doc, shapes, i)).as_ref()) || tagged_with_first(i))
+            };
+            if let Some(n) = known_at(words, 0, 1).filter(|&n| n < words.len() && !cut_off_names(n)) {
+                found.push(words[0]..words[n - 1] + 1);
+            }
+        } else {
+            let words: Vec<usize> = j.run.clone().filter(|&i| doc.tokens[i].kind == TokenKind::Word).collect();
+            let mut k = 0;
+            while k < words.len() {
+                match known_at(&words, k, 2) {
+                    Some(n) => {
+                        found.push(words[k]..words[k + n - 1] + 1);
+                        k += n;
+                    }
+                    None => k += 1,
+                }
+            }
+        }
+        if found.is_empty() {
+            out.push(j);
+            continue;
+        }
+        for tokens in found {
+            let c = Candidate {
+                tokens,
+                title: None,
+                role: None,
+                modifier: false,
+                run: j.run.clone(),
+            };
+            let m = build(doc, shapes, &c);
+            if !m.words.is_empty() {
+                out.push(Judged {
+                    mention: m,
+                    run: j.run.clone(),
+                    listable: false,
+                    accepted: true,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Accepts list items next to accepted names, forwards then backwards.
