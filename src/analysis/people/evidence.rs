@@ -116,7 +116,9 @@ pub fn biography(doc: &Document<'_>, shapes: &[Shape], start: usize, next: usize
         return false;
     }
     let Some(open) = (next..next + 8)
-        .take_while(|&i| !matches!(doc.token_text(i), "." | "" | ")" | ";") && !shapes.get(i).is_some_and(|s| s.line_start))
+        .take_while(|&i| {
+            !matches!(doc.token_text(i), "." | "" | ")" | ";") && !shapes.get(i).is_some_and(|s| s.line_start)
+        })
         .find(|&i| doc.token_text(i) == "(")
     else {
         return false;

@@ -3,11 +3,12 @@
 //! A candidate scores points for each piece of evidence: a known first name, a known surname,
 //! a middle initial, a title or role before it, a speech verb next to it, an age appositive
 //! ("Ortiz, 41,"), an appositive role ("Ortiz, a nurse"), a results-table layout ("1. Ana Ortiz
-//! (Spain) 25.7"), a byline. It loses points after "the" and when its first word is also a
-//! common word at the start of a sentence. Anything containing an organisation, calendar or
-//! function word is not a person, nor is a run made only of places. A candidate needs 3
-//! points; a two- or three-word candidate in a list ("Ana Ortiz, Luis Vega and Eva Lind") next
-//! to an accepted name is accepted too.
+//! (Spain) 25.7"), a byline, a biography lead ("Ana Ortiz (born 1950) is"). It loses points
+//! after "the" and when its first word is also a common word at the start of a sentence.
+//! Anything containing an organisation, calendar or function word is not a person, nor is a
+//! run made only of places. A candidate needs 3 points; a two- or three-word candidate in a
+//! list ("Ana Ortiz, Luis Vega and Eva Lind") next to an accepted name is accepted too. In a
+//! headline, a run holding a name the body states is cut to that name.
 
 use std::ops::Range;
 
@@ -101,7 +102,12 @@ pub fn detect(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged) -> Vec<Name
 /// Hathaway" where the body has "Anne"); a run
 /// judged no name gives the names of two words or more it holds.
 fn cut_headlines(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged, all: Vec<Judged>) -> Vec<Judged> {
-    let key = |words: &[usize]| -> Vec<String> { words.iter().map(|&i| lower(word(doc, shapes, i)).into_owned()).collect() };
+    let key = |words: &[usize]| -> Vec<String> {
+        words
+            .iter()
+            .map(|&i| lower(word(doc, shapes, i)).into_owned())
+            .collect()
+    };
     let known: FastSet<Vec<String>> = all
         .iter()
         .filter(|j| j.accepted && !tagged.headline_at(j.run.start))
@@ -135,7 +141,11 @@ fn cut_headlines(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged, all: Vec
                 found.push(words[0]..words[n - 1] + 1);
             }
         } else {
-            let words: Vec<usize> = j.run.clone().filter(|&i| doc.tokens[i].kind == TokenKind::Word).collect();
+            let words: Vec<usize> = j
+                .run
+                .clone()
+                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+                .collect();
             let mut k = 0;
             while k < words.len() {
                 match known_at(&words, k, 2) {

@@ -1,7 +1,7 @@
 //! People named by one word only, found by how the story keeps referring to them: a word the
 //! lists do not know ("Pachomius", "Byron" in a biography) that recurs and is followed, before
 //! any other name, by "he", "she", "his" or "her", and never by "it" or "its", nor written
-//! after "in", "at" or "near" as places are.
+//! after "in", "at" or "near" as places are, nor going on from a capitalised word ("New York").
 
 use crate::analysis::segment::{Document, TokenKind};
 
