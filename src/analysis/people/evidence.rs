@@ -45,14 +45,24 @@ pub fn age_after(doc: &Document<'_>, next: usize) -> Option<(u32, Span)> {
 }
 
 /// ", chairman of ...", ", a nurse from Ohio": an appositive role within four words after the
-/// comma that follows the name.
+/// comma that follows the name. An appositive that opens with an article reaches further, to
+/// nine tokens, and ends at a relative pronoun, "of" or "and" ("Ortiz, a long-serving Harbour
+/// Board official,").
 pub fn appositive_role(doc: &Document<'_>, next: usize) -> bool {
     if doc.token_text(next) != "," {
         return false;
     }
-    for i in next + 1..next + 5 {
+    let article = matches!(lower(doc.token_text(next + 1)).as_ref(), "a" | "an" | "the");
+    let reach = if article { 9 } else { 4 };
+    for i in next + 1..next + 1 + reach {
         let w = doc.token_text(i);
         if w.is_empty() || matches!(w, "," | "." | ";" | ":" | "(" | ")" | "“" | "\"") {
+            return false;
+        }
+        let far = i > next + 4;
+        if (far || article && i > next + 1)
+            && matches!(lower(w).as_ref(), "who" | "which" | "that" | "whose" | "of" | "and")
+        {
             return false;
         }
         if is_role(doc, i) {
