@@ -44,14 +44,24 @@ pub fn age_after(doc: &Document<'_>, next: usize) -> Option<(u32, Span)> {
 }
 
 /// ", chairman of ...", ", a nurse from Ohio": an appositive role within four words after the
-/// comma that follows the name.
+/// comma that follows the name. An appositive that opens with an article reaches further, to
+/// nine tokens, and ends at a relative pronoun, "of" or "and" ("Ortiz, a long-serving Harbour
+/// Board official,").
 pub fn appositive_role(doc: &Document<'_>, next: usize) -> bool {
     if doc.token_text(next) != "," {
         return false;
     }
-    for i in next + 1..next + 5 {
+    let article = matches!(lower(doc.token_text(next + 1)).as_ref(), "a" | "an" | "the");
+    let reach = if article { 9 } else { 4 };
+    for i in next + 1..next + 1 + reach {
         let w = doc.token_text(i);
         if w.is_empty() || matches!(w, "," | "." | ";" | ":" | "(" | ")" | "“" | "\"") {
+            return false;
+        }
+        let far = i > next + 4;
+        if (far || article && i > next + 1)
+            && matches!(lower(w).as_ref(), "who" | "which" | "that" | "whose" | "of" | "and")
+        {
             return false;
         }
         if is_role(doc, i) {
@@ -72,7 +82,7 @@ pub fn table(doc: &Document<'_>, shapes: &[Shape], start: usize, next: usize) ->
     if !lead {
         return 0;
     }
-    if doc.token_text(next) == "(" && doc.token_text(next + 2) == ")" && cap(shapes, next + 1) {
+    if bracketed_caps(doc, shapes, next) {
         return 3;
     }
     if !is_number(doc, next) || shapes.get(next).is_some_and(|s| s.line_start) {
@@ -93,6 +103,50 @@ pub fn table(doc: &Document<'_>, shapes: &[Shape], start: usize, next: usize) ->
         return 0;
     }
     2
+}
+
+/// "(Spain)", "(U.S.)", "(Czech Republic)", "(Oviedo, Spain)": a bracket at `open` holding only
+/// capitalised words (a country, a club, a club and its country), at most five tokens.
+fn bracketed_caps(doc: &Document<'_>, shapes: &[Shape], open: usize) -> bool {
+    if doc.token_text(open) != "(" || !cap(shapes, open + 1) {
+        return false;
+    }
+    let Some(close) = (open + 1..open + 7).find(|&i| doc.token_text(i) == ")") else {
+        return false;
+    };
+    (open + 1..close).all(|i| cap(shapes, i) || matches!(doc.token_text(i), "." | "," | "-"))
+}
+
+/// "Ana Ortiz (born 3 May 1950) is", "Ana Ortiz (1819 – 1890) was", "Ana Ortiz, known as
+/// Anita, (born 1988) is": a line that opens with the name and goes on, within the sentence, to
+/// a bracket holding "born" or two years, then "is" or "was": the lead of a biography.
+pub fn biography(doc: &Document<'_>, shapes: &[Shape], start: usize, next: usize) -> bool {
+    if !shapes.get(start).is_some_and(|s| s.line_start) {
+        return false;
+    }
+    let Some(open) = (next..next + 8)
+        .take_while(|&i| {
+            !matches!(doc.token_text(i), "." | "" | ")" | ";") && !shapes.get(i).is_some_and(|s| s.line_start)
+        })
+        .find(|&i| doc.token_text(i) == "(")
+    else {
+        return false;
+    };
+    let (mut born, mut years) = (false, 0);
+    for i in open + 1..open + 30 {
+        let w = doc.token_text(i);
+        match w {
+            ")" => {
+                let verb = matches!(lower(doc.token_text(i + 1)).as_ref(), "is" | "was");
+                return verb && (born || years >= 2);
+            }
+            "(" | "" => return false,
+            _ => {}
+        }
+        born |= matches!(lower(w).as_ref(), "born" | "née" | "nee");
+        years += usize::from(is_number(doc, i) && w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    }
+    false
 }
 
 /// "(Adams 45, Vieira 90)" after a score: a scorer list.

@@ -3,20 +3,21 @@
 //! A candidate scores points for each piece of evidence: a known first name, a known surname,
 //! a middle initial, a title or role before it, a speech verb next to it, an age appositive
 //! ("Ortiz, 41,"), an appositive role ("Ortiz, a nurse"), a results-table layout ("1. Ana Ortiz
-//! (Spain) 25.7"), a byline. It loses points after "the" and when its first word is also a
-//! common word at the start of a sentence. Anything containing an organisation, calendar or
-//! function word is not a person, nor is a run made only of places. A candidate needs 3
-//! points; a two- or three-word candidate in a list ("Ana Ortiz, Luis Vega and Eva Lind") next
-//! to an accepted name is accepted too.
+//! (Spain) 25.7"), a byline, a biography lead ("Ana Ortiz (born 1950) is"). It loses points
+//! after "the" and when its first word is also a common word at the start of a sentence.
+//! Anything containing an organisation, calendar or function word is not a person, nor is a
+//! run made only of places. A candidate needs 3 points; a two- or three-word candidate in a
+//! list ("Ana Ortiz, Luis Vega and Eva Lind") next to an accepted name is accepted too. In a
+//! headline, a run holding a name the body states is cut to that name.
 
 use std::ops::Range;
 
 use crate::analysis::model::{Gender, Span};
 use crate::analysis::segment::{Document, TokenKind};
 
-use super::evidence::{age_after, appositive_role, byline, scorer, speech, table, work_before};
+use super::evidence::{age_after, appositive_role, biography, byline, scorer, speech, table, work_before};
 use super::gazetteer::lookup;
-use super::lists::{lists, lower, FastMap};
+use super::lists::{lists, lower, FastMap, FastSet};
 use super::runs::{before, candidate, in_nickname, is_role, is_title, runs, Candidate};
 use super::tagger::Tagged;
 use super::tokens::Shape;
@@ -86,7 +87,97 @@ pub fn detect(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged) -> Vec<Name
         }
     }
     spread_lists(doc, &mut all);
+    let all = cut_headlines(doc, shapes, tagged, all);
     all.into_iter().filter(|j| j.accepted).map(|j| j.mention).collect()
+}
+
+/// "Lindsay Lohan Doing Drugs", "Will Kim Kardashian Divorce Kanye West?": in a headline line,
+/// where every word has a capital, a name the story's body states (accepted outside headlines)
+/// is cut out of the run. An accepted candidate only loses words after the name ("Madonna
+/// Feud"), never before it ("Noam Chomsky" stays whole where the body says "Chomsky"), and
+/// never a word of a known name or one the tagger reads as part of the same name ("Anne
+/// Hathaway" where the body has "Anne"); a run
+/// judged no name gives the names of two words or more it holds.
+fn cut_headlines(doc: &Document<'_>, shapes: &[Shape], tagged: &Tagged, all: Vec<Judged>) -> Vec<Judged> {
+    let key = |words: &[usize]| -> Vec<String> {
+        words
+            .iter()
+            .map(|&i| lower(word(doc, shapes, i)).into_owned())
+            .collect()
+    };
+    let known: FastSet<Vec<String>> = all
+        .iter()
+        .filter(|j| j.accepted && !tagged.headline_at(j.run.start))
+        .map(|j| key(&j.mention.words))
+        .collect();
+    let longest = known.iter().map(Vec::len).max().unwrap_or(0);
+    let known_words: FastSet<&str> = known.iter().flatten().map(String::as_str).collect();
+    // The longest known name made of the consecutive words `words[k..]` start with.
+    let known_at = |words: &[usize], k: usize, shortest: usize| {
+        (shortest..=longest.min(words.len() - k)).rev().find(|&n| {
+            let span = &words[k..k + n];
+            span.windows(2).all(|w| w[0] + 1 == w[1]) && known.contains(&key(span))
+        })
+    };
+    let mut out = Vec::with_capacity(all.len());
+    for j in all {
+        if !tagged.headline_at(j.run.start) || known.is_empty() {
+            out.push(j);
+            continue;
+        }
+        let mut found: Vec<Range<usize>> = Vec::new();
+        if j.accepted {
+            let words = &j.mention.words;
+            let tagged_with_first = |i: usize| tagged.name_at(words[0]).is_some_and(|r| r.contains(&i));
+            let cut_off_names = |n: usize| {
+                words[n..]
+                    .iter()
+                    .any(|&i| known_words.contains(lower(word(doc, shapes, i)).as_ref()) || tagged_with_first(i))
+            };
+            if let Some(n) = known_at(words, 0, 1).filter(|&n| n < words.len() && !cut_off_names(n)) {
+                found.push(words[0]..words[n - 1] + 1);
+            }
+        } else {
+            let words: Vec<usize> = j
+                .run
+                .clone()
+                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+                .collect();
+            let mut k = 0;
+            while k < words.len() {
+                match known_at(&words, k, 2) {
+                    Some(n) => {
+                        found.push(words[k]..words[k + n - 1] + 1);
+                        k += n;
+                    }
+                    None => k += 1,
+                }
+            }
+        }
+        if found.is_empty() {
+            out.push(j);
+            continue;
+        }
+        for tokens in found {
+            let c = Candidate {
+                tokens,
+                title: None,
+                role: None,
+                modifier: false,
+                run: j.run.clone(),
+            };
+            let m = build(doc, shapes, &c);
+            if !m.words.is_empty() {
+                out.push(Judged {
+                    mention: m,
+                    run: j.run.clone(),
+                    listable: false,
+                    accepted: true,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Accepts list items next to accepted names, forwards then backwards.
@@ -382,7 +473,7 @@ fn context(doc: &Document<'_>, shapes: &[Shape], c: &Candidate, known: bool, sol
     if appositive_role(doc, next) {
         points += 3;
     }
-    if byline(doc, shapes, c.run.start, next) {
+    if byline(doc, shapes, c.run.start, next) || biography(doc, shapes, c.run.start, next) {
         points += 3;
     }
     points += table(doc, shapes, c.run.start, next);

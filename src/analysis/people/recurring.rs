@@ -1,13 +1,13 @@
 //! People named by one word only, found by how the story keeps referring to them: a word the
 //! lists do not know ("Pachomius", "Byron" in a biography) that recurs and is followed, before
 //! any other name, by "he", "she", "his" or "her", and never by "it" or "its", nor written
-//! after "in", "at" or "near" as places are.
+//! after "in", "at" or "near" as places are, nor going on from a capitalised word ("New York").
 
-use crate::analysis::segment::Document;
+use crate::analysis::segment::{Document, TokenKind};
 
 use super::lists::{lists, lower, FastMap, FastSet};
 use super::mentions::{build, NameMention};
-use super::runs::{before, candidate, runs};
+use super::runs::{before, candidate, is_title, runs};
 use super::tokens::Shape;
 
 /// What the occurrences of one word say.
@@ -70,7 +70,17 @@ pub fn find(doc: &Document<'_>, shapes: &[Shape], found: &[NameMention]) -> Vec<
                         | "your"
                 )
             });
-            t.against += usize::from(place && !shapes[*w].possessive);
+            // "New York, where she grew up", "UC Berkeley": a word that goes on from a
+            // capitalised word the run left out (not a title, "Lord Byron", nor the sentence's
+            // first word, "In Byron's") ends a longer name.
+            let continues = before(doc, run.start).is_some_and(|p| {
+                p + 1 == run.start
+                    && shapes[p].cap
+                    && !shapes[p].line_start
+                    && !is_title(doc, p)
+                    && (s.tokens.start..p).any(|i| doc.tokens[i].kind == TokenKind::Word)
+            });
+            t.against += usize::from(place && !shapes[*w].possessive) + usize::from(continues);
             t.first.get_or_insert(m);
         }
     }

@@ -222,6 +222,11 @@ impl Tagged {
         Tagged { name_of, headline }
     }
 
+    /// Whether token `i` lies in a headline line.
+    pub fn headline_at(&self, i: usize) -> bool {
+        self.headline.get(i).copied().unwrap_or(false)
+    }
+
     /// The tagged name token `i` lies in.
     pub fn name_at(&self, i: usize) -> Option<&Range<usize>> {
         self.name_of.get(i).and_then(Option::as_ref)
