@@ -51,7 +51,7 @@ pub fn appositive_role(doc: &Document<'_>, next: usize) -> bool {
     if doc.token_text(next) != "," {
         return false;
     }
-    let article = matches!(lower(doc.token_text(next + 1)).as_ref(), "a" | "an" | "the");
+    let article = matches!(doc.lower(next + 1), "a" | "an" | "the");
     let reach = if article { 9 } else { 4 };
     for i in next + 1..next + 1 + reach {
         let w = doc.token_text(i);
@@ -60,7 +60,7 @@ pub fn appositive_role(doc: &Document<'_>, next: usize) -> bool {
         }
         let far = i > next + 4;
         if (far || article && i > next + 1)
-            && matches!(lower(w).as_ref(), "who" | "which" | "that" | "whose" | "of" | "and")
+            && matches!(doc.lower(i), "who" | "which" | "that" | "whose" | "of" | "and")
         {
             return false;
         }
@@ -137,13 +137,13 @@ pub fn biography(doc: &Document<'_>, shapes: &[Shape], start: usize, next: usize
         let w = doc.token_text(i);
         match w {
             ")" => {
-                let verb = matches!(lower(doc.token_text(i + 1)).as_ref(), "is" | "was");
+                let verb = matches!(doc.lower(i + 1), "is" | "was");
                 return verb && (born || years >= 2);
             }
             "(" | "" => return false,
             _ => {}
         }
-        born |= matches!(lower(w).as_ref(), "born" | "née" | "nee");
+        born |= matches!(doc.lower(i), "born" | "née" | "nee");
         years += usize::from(is_number(doc, i) && w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
     }
     false
