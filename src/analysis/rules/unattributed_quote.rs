@@ -22,6 +22,12 @@
 //!   including the subject of a clause whose later verb introduces the quotation: a participle
 //!   (`Ortiz took aim at the plan on Monday, saying it was “reckless”`) or a coordinated verb
 //!   (`Vega did not apologise, but said the board was “far too slow”`).
+//! - A quotation whose speaker the reader can tell from the words around it: exactly one person
+//!   or source is mentioned, outside quotation marks, in the quotation's sentence or the
+//!   sentence before it (`Idris Okafor left the hall early. “We need another month.”`). The
+//!   speaker is implied, not missing; an editor may still add "he said", but it is not the
+//!   unknown voice this rule is for. Two candidates (`Okafor said …, but Lina Berg said …`) are
+//!   still flagged.
 //! - Titles of works (`the film “Night Ferry”`), nicknames (`Tomasz “The Metronome” Wiśniewski`)
 //!   and scare quotes or terms (`the so-called “farewell” tour`, a short quoted word with no
 //!   attribution in its sentence).
@@ -31,7 +37,7 @@ use crate::analysis::rules::{Context, Draft};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     for q in &cx.analysis.quotes {
-        if q.kind == QuoteKind::Speech && q.speaker.is_none() {
+        if q.kind == QuoteKind::Speech && q.speaker.is_none() && !implied_speaker(cx, q.span) {
             out.push(Draft {
                 span: q.span,
                 message: "Nobody is named as the speaker of this quotation.".to_string(),
@@ -40,6 +46,40 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
             });
         }
     }
+}
+
+/// Whether exactly one person or source is mentioned, outside quotations, between the start of
+/// the sentence before the quotation and the end of the quotation's own sentence.
+fn implied_speaker(cx: &Context<'_>, quote: Span) -> bool {
+    let doc = cx.doc;
+    let si = doc.sentences.partition_point(|s| s.span.end <= quote.start);
+    let Some(own) = doc.sentences.get(si) else {
+        return false;
+    };
+    let from = si.checked_sub(1).and_then(|p| doc.sentences.get(p)).map_or(own.span.start, |p| p.span.start);
+    let reach = Span::new(from, own.span.end.max(quote.end));
+    let quoted = |span: Span| cx.analysis.quotes.iter().any(|q| q.span.overlaps(span));
+    let in_reach = |span: Span| reach.start <= span.start && span.end <= reach.end && !quoted(span);
+    // Candidates: a person (by index) or a source no person mention covers.
+    let mut candidates: Vec<(bool, usize)> = Vec::new();
+    for (pi, p) in cx.analysis.people.iter().enumerate() {
+        if p.mentions.iter().any(|m| in_reach(m.span)) {
+            candidates.push((true, pi));
+        }
+    }
+    for (si, src) in cx.analysis.sources.iter().enumerate() {
+        let person = cx
+            .analysis
+            .people
+            .iter()
+            .position(|p| p.mentions.iter().any(|m| m.span.overlaps(src.span)));
+        if in_reach(src.span) {
+            candidates.push(person.map_or((false, si), |pi| (true, pi)));
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.len() == 1
 }
 
 /// The fix: an attribution placeholder after the quotation, in news order (`“…,” [who] said.`):
