@@ -16,8 +16,11 @@
 //!                                ^^^^^^^^ anonymous-source
 //! ```
 //!
-//! A later reference to a source already flagged ("the insider adds") gets one short finding
-//! that points back to the first mention, which alone lists what is missing and offers the fix.
+//! A later reference to a source already flagged ("the insider adds") in the same paragraph or
+//! the next is not flagged again: the first mention's finding lists it ("the same source
+//! again") with the claims and quotations resting on it. Editors judged such nearby repeats
+//! noise in every field test. A reference further on gets one short finding that points back to
+//! the first mention, which alone lists what is missing and offers the fix.
 //!
 //! ## Not flagged
 //! Named people, pronouns for them, institutions ("police said"), documents ("court papers
@@ -31,10 +34,36 @@ use super::describe_source;
 use crate::analysis::model::{Fix, Related, Source, SourceKind, Span};
 use crate::analysis::rules::{Context, Draft};
 
+/// What a finding's related information calls a nearby back-reference folded into it; `run`'s
+/// folding treats the span as the flagged source's own.
+pub(super) const SAME_SOURCE_AGAIN: &str = "the same source again";
+
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
     let text = cx.text();
-    for src in cx.analysis.sources.iter().filter(|s| s.kind == SourceKind::Anonymous) {
-        let root = src.antecedent.and_then(|r| cx.analysis.sources.get(r)).unwrap_or(src);
+    let sources = &cx.analysis.sources;
+    let paragraph = |span: Span| cx.doc.paragraphs.partition_point(|p| p.span.end <= span.start);
+    // Nearby back-references, by the index of the source they point back to.
+    let mut again: Vec<Vec<&Source>> = vec![Vec::new(); sources.len()];
+    let mut folded = vec![false; sources.len()];
+    for (i, src) in sources.iter().enumerate() {
+        if src.kind != SourceKind::Anonymous {
+            continue;
+        }
+        if let Some(r) = src.antecedent.filter(|&r| r != i) {
+            let near = sources
+                .get(r)
+                .is_some_and(|root| paragraph(src.span) <= paragraph(root.span) + 1);
+            if near {
+                again[r].push(src);
+                folded[i] = true;
+            }
+        }
+    }
+    for (i, src) in sources.iter().enumerate().filter(|(_, s)| s.kind == SourceKind::Anonymous) {
+        if folded[i] {
+            continue;
+        }
+        let root = src.antecedent.and_then(|r| sources.get(r)).unwrap_or(src);
         let mut missing = Vec::new();
         if root.vantage.is_none() {
             missing.push("how they would know");
@@ -63,22 +92,13 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
                 missing.join(" or ")
             )
         };
-        let mut related: Vec<Related> = src
-            .quotes
-            .iter()
-            .filter_map(|&q| cx.analysis.quotes.get(q))
-            .map(|q| Related {
-                span: q.span,
-                message: "quotation from this source".to_string(),
-            })
-            .collect();
-        if related.is_empty() {
-            if let Some(claim) = src.claim {
-                related.push(Related {
-                    span: claim,
-                    message: "claim resting on this source".to_string(),
-                });
-            }
+        let mut related = resting_on(cx, src);
+        for later in &again[i] {
+            related.push(Related {
+                span: later.span,
+                message: SAME_SOURCE_AGAIN.to_string(),
+            });
+            related.extend(resting_on(cx, later));
         }
         if let Some(r) = src.antecedent.and_then(|r| cx.analysis.sources.get(r)) {
             related.push(Related {
@@ -97,6 +117,28 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Draft>) {
             },
         });
     }
+}
+
+/// The quotations resting on `src`, or else its claim.
+fn resting_on(cx: &Context<'_>, src: &Source) -> Vec<Related> {
+    let mut related: Vec<Related> = src
+        .quotes
+        .iter()
+        .filter_map(|&q| cx.analysis.quotes.get(q))
+        .map(|q| Related {
+            span: q.span,
+            message: "quotation from this source".to_string(),
+        })
+        .collect();
+    if related.is_empty() {
+        if let Some(claim) = src.claim {
+            related.push(Related {
+                span: claim,
+                message: "claim resting on this source".to_string(),
+            });
+        }
+    }
+    related
 }
 
 /// The fix: right after the source's first mention, a skeleton of what the story owes the

@@ -165,16 +165,28 @@ pub mod fixture;
 /// were not named) and whose related information lists every quotation resting on it. So a
 /// finding that only repeats part of it is folded into it, when it is at least as severe:
 /// - `bare-anonymous-source` and `missing-anonymity-reason` on the same phrase;
-/// - `anonymous-quote` on a quotation whose speaker is that phrase.
+/// - `anonymous-quote` on a quotation whose speaker is that phrase;
+/// - the same on a nearby back-reference the `anonymous-source` finding lists as "the same
+///   source again".
 ///
 /// With `anonymous-source` off, or set below them, they stand on their own. `all` is sorted by
 /// span.
 fn fold_into_anonymous_source(all: &mut Vec<Finding>) {
-    let covering: Vec<(Span, Severity)> = all
+    // The flagged sources, and the nearby back-references folded into their findings.
+    let mut covering: Vec<(Span, Severity)> = all
         .iter()
         .filter(|f| f.rule == RuleId::AnonymousSource)
-        .map(|f| (f.span, f.severity))
+        .flat_map(|f| {
+            let again = f
+                .related
+                .iter()
+                .filter(|r| r.message == anonymous_source::SAME_SOURCE_AGAIN);
+            std::iter::once(f.span)
+                .chain(again.map(|r| r.span))
+                .map(|s| (s, f.severity))
+        })
         .collect();
+    covering.sort_unstable();
     let covered = |span: Span, severity: Severity| {
         covering
             .binary_search_by_key(&span, |&(s, _)| s)
