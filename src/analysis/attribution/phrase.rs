@@ -7,6 +7,7 @@
 
 use super::lex;
 use super::Cx;
+use crate::analysis::lexicon;
 use crate::analysis::model::MentionKind;
 use crate::analysis::work;
 
@@ -260,7 +261,64 @@ pub(super) fn left_subject(cx: &Cx<'_, '_>, a: usize, i: usize) -> Option<(usize
             cs = name;
         }
     }
+    if cs == s && closes_comparison(cx, a, s, i) {
+        return None;
+    }
     valid_phrase(cx, cs, ce).then_some((cs, ce))
+}
+
+/// "not as close as people thought they were", "sooner than she wanted", "stronger than it
+/// expected": a subject right after "than", or after "as" that closes "as close as", with a verb
+/// whose clause is left out (nothing follows it, or only "they were"). The belief is the
+/// yardstick of a comparison, not a claim the story attributes. A count after "than" is a
+/// quantity ("more than 10 women have accused"), and a verb with its own clause ("as soon as
+/// officials said the road was open") still reports one.
+fn closes_comparison(cx: &Cx<'_, '_>, a: usize, s: usize, verb: usize) -> bool {
+    if s <= a || cx.is_number(s) || lex::is_count_word(cx.low(s)) {
+        return false;
+    }
+    let comparison = match cx.low(s - 1) {
+        "than" => true,
+        "as" => {
+            // "as close as", "as ‘close’ as": one or two words, maybe in quote marks, after "as".
+            let mut k = s - 1;
+            let mut words = 0;
+            while k > a && words <= 2 {
+                k -= 1;
+                if cx.is_word(k) {
+                    if cx.low(k) == "as" {
+                        break;
+                    }
+                    words += 1;
+                } else if !cx.is_quote(k) {
+                    return false;
+                }
+            }
+            cx.low(k) == "as" && (1..=2).contains(&words)
+        }
+        _ => false,
+    };
+    comparison && clause_left_out(cx, verb + 1)
+}
+
+/// Whether the verb before token `t` has no clause of its own: `t` ends the sentence, or opens
+/// another clause, or is only a pronoun and an auxiliary ("as people thought they were.").
+fn clause_left_out(cx: &Cx<'_, '_>, t: usize) -> bool {
+    let mut k = t;
+    while cx.is_word(k) && lex::is_aux_or_adverb(cx.low(k)) {
+        k += 1;
+    }
+    if !cx.is_word(k) || lex::is_clause_boundary(cx.low(k)) {
+        return true;
+    }
+    let mut k = k + 1;
+    if !(lex::is_pronoun(cx.low(k - 1)) && lexicon::is_auxiliary(cx.low(k))) {
+        return false;
+    }
+    while cx.is_word(k) && lexicon::is_auxiliary(cx.low(k)) {
+        k += 1;
+    }
+    !cx.is_word(k)
 }
 
 /// The first token of the person's name that ends right before token `end`, outside quotations.

@@ -490,3 +490,25 @@ fn as_someone_puts_it_attributes_what_came_before() {
     // "as" without the frame is no attribution.
     assert_sources("The ferry ran as usual on Monday.", &[]);
 }
+
+#[test]
+fn the_yardstick_of_a_comparison_is_no_source() {
+    assert_sources(
+        "The ferry company said sales were stronger than it previously expected.",
+        &[("The ferry company", "institution")],
+    );
+    assert_sources(
+        "The storm season ended sooner than she wanted, because the boats were ready.",
+        &[],
+    );
+    assert_sources("The crew was not as ‘close’ as people thought they were.", &[]);
+    // A count after "than" is a quantity; a verb with its own clause still reports one.
+    assert_sources(
+        "More than ten residents said the pier was unsafe.",
+        &[("ten residents", "anonymous")],
+    );
+    assert_sources(
+        "As soon as residents said the pier had reopened, the boats returned.",
+        &[("residents", "vague")],
+    );
+}
