@@ -307,6 +307,11 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         });
     }
     if LEX.group_heads.contains(hl) {
+        // "according to People", "she told People": a crowd word standing alone, capitalised
+        // in the middle of a sentence of body text, is a publication's name.
+        if head == s && m == head + 1 && cx.is_capitalized(head) && !cx.opens_sentence(head) && !cx.in_headline(head) {
+            return class(SourceKind::Named);
+        }
         let specific = counted || vantage_is_specific(cx, m, e);
         return class(if specific {
             SourceKind::Anonymous
