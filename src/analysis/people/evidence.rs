@@ -59,8 +59,7 @@ pub fn appositive_role(doc: &Document<'_>, next: usize) -> bool {
             return false;
         }
         let far = i > next + 4;
-        if (far || article && i > next + 1)
-            && matches!(doc.lower(i), "who" | "which" | "that" | "whose" | "of" | "and")
+        if (far || article && i > next + 1) && matches!(doc.lower(i), "who" | "which" | "that" | "whose" | "of" | "and")
         {
             return false;
         }
