@@ -242,7 +242,7 @@ fn title_descriptor(doc: &Document<'_>, title: usize, end: usize, all: &[Located
         let named = all.iter().any(|l| l.first <= k && k < l.end);
         let l = lists();
         let calendar = super::tokens::CALENDAR.contains(&w) || l.common.contains(w);
-        if !capitalised || named || calendar || l.stopwords.contains(w) {
+        if !capitalised || named || calendar || l.stopwords.contains(w) || line_break_after(doc, k) {
             break;
         }
         start = k;
@@ -295,6 +295,7 @@ fn phrase_start(doc: &Document<'_>, shapes: &[Shape], head: usize) -> usize {
         let w = lower(t);
         let word = doc.tokens[k].kind == TokenKind::Word || t == "-" || year_old(doc, k).is_some();
         if !word
+            || line_break_after(doc, k)
             || lists().stopwords.contains(w.as_ref()) && !is_determiner(&w)
             || lists().speech_verbs.contains(w.as_ref())
             || PREPOSITIONS.contains(&w.as_ref())
@@ -307,6 +308,17 @@ fn phrase_start(doc: &Document<'_>, shapes: &[Shape], head: usize) -> usize {
         }
     }
     start
+}
+
+/// Whether a line break separates token `k` from the next: a headline or the line before
+/// ("Hong Kong⏎⏎Ukraine’s Foreign Minister Ana Ortiz") never joins a descriptor.
+fn line_break_after(doc: &Document<'_>, k: usize) -> bool {
+    let (Some(a), Some(b)) = (doc.tokens.get(k), doc.tokens.get(k + 1)) else {
+        return false;
+    };
+    doc.text
+        .get(a.span.end..b.span.start)
+        .is_some_and(|gap| gap.contains('\n'))
 }
 
 /// Prepositions the stopword list leaves out (it ends runs of capitalised words, where these

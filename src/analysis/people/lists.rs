@@ -28,6 +28,10 @@ pub struct Lists {
     pub stopwords: FastSet<String>,
     pub common: FastSet<String>,
     pub speech_verbs: FastSet<String>,
+    /// "told People": forms of "tell" before a publication.
+    pub outlet_tell: FastSet<String>,
+    /// "spoke to People", "according to Radar": words before "to" and a publication.
+    pub outlet_verbs: FastSet<String>,
     pub work_nouns: FastSet<String>,
 }
 
@@ -74,6 +78,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     stopwords: set(include_str!("../lexicon/people_stopwords.txt")),
     common: set(include_str!("../lexicon/people_common_words.txt")),
     speech_verbs: set(include_str!("../lexicon/people_speech_verbs.txt")),
+    outlet_tell: set(include_str!("../lexicon/people_outlet_tell.txt")),
+    outlet_verbs: set(include_str!("../lexicon/people_outlet_verbs.txt")),
     work_nouns: set(include_str!("../lexicon/people_work_nouns.txt")),
 });
 
