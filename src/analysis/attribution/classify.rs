@@ -307,9 +307,19 @@ fn classify_np(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<Class> {
         });
     }
     if LEX.group_heads.contains(hl) {
-        // "according to People", "she told People": a crowd word standing alone, capitalised
-        // in the middle of a sentence of body text, is a publication's name.
-        if head == s && m == head + 1 && cx.is_capitalized(head) && !cx.opens_sentence(head) && !cx.in_headline(head) {
+        // "according to People", "she told People": a crowd word that names a publication,
+        // standing alone and capitalised in the middle of a sentence of body text.
+        // Title-case text ("Many People Say") is not evidence: the words around it are lowercase.
+        let lowercase = |t: usize| !cx.is_word(t) || !cx.is_capitalized(t);
+        if head == s
+            && m == head + 1
+            && LEX.crowd_publications.contains(hl)
+            && cx.is_capitalized(head)
+            && !cx.opens_sentence(head)
+            && !cx.in_headline(head)
+            && head.checked_sub(1).is_some_and(lowercase)
+            && lowercase(head + 1)
+        {
             return class(SourceKind::Named);
         }
         let specific = counted || vantage_is_specific(cx, m, e);

@@ -21,6 +21,8 @@ pub struct Lexicon {
     pub institution_heads: FastSet<String>,
     pub document_heads: FastSet<String>,
     pub attitudes: FastSet<String>,
+    /// Crowd words that also name a publication (`attribution_publications_named_like_crowds.txt`).
+    pub crowd_publications: FastSet<String>,
     /// Job words and their class ("spokeswoman" → `spokes`), for naming role phrases.
     pub role_classes: FastMap<String, RoleClass>,
     /// (participle, preposition) pairs that read as passive status, not a claim
@@ -56,6 +58,9 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         institution_heads: lexicon::set(include_str!("../lexicon/attribution_institution_heads.txt")),
         document_heads: lexicon::set(include_str!("../lexicon/attribution_document_heads.txt")),
         attitudes: lexicon::set(include_str!("../lexicon/attribution_attitudes.txt")),
+        crowd_publications: lexicon::set(include_str!(
+            "../lexicon/attribution_publications_named_like_crowds.txt"
+        )),
         role_classes: lexicon::entries(include_str!("../lexicon/attribution_role_classes.txt"))
             .filter_map(|l| {
                 let (word, class) = l.split_once(' ')?;
