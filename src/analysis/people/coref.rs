@@ -13,6 +13,9 @@
 //!   ("the 53-year-old baker", "the director, 52") is recorded on the person.
 //! - Pronouns outside quotations link to the most salient person of their sex ([`super::salience`]).
 
+use std::sync::LazyLock;
+
+use crate::analysis::lexicon::{self, FastSet};
 use crate::analysis::model::{Age, Descriptor, Gender, Mention, MentionKind, Person, Span};
 use crate::analysis::segment::{Document, TokenKind};
 
@@ -22,45 +25,8 @@ use super::quoted::Quoted;
 use super::tokens::Shape;
 
 /// Role nouns too generic to refer back to a named person on their own.
-const GENERIC: &[&str] = &[
-    "man",
-    "woman",
-    "boy",
-    "girl",
-    "lady",
-    "gentleman",
-    "official",
-    "officer",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "witness",
-    "victim",
-    "suspect",
-    "defendant",
-    "member",
-    "leader",
-    "owner",
-    "partner",
-    "player",
-    "winner",
-    "candidate",
-    "student",
-    "teacher",
-    "doctor",
-    "nurse",
-    "driver",
-    "friend",
-    "child",
-    "son",
-    "daughter",
-    "mother",
-    "father",
-    "wife",
-    "husband",
-    "brother",
-    "sister",
-];
+static GENERIC: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/people_generic_nouns.txt")));
 
 /// A mention on the document's time line.
 #[derive(Clone, Copy)]
@@ -178,7 +144,7 @@ fn nominals(doc: &Document<'_>, shapes: &[Shape], quoted: &Quoted, people: &mut 
                 continue;
             };
             // "the winner" alone is anyone; "the Oscar winner" is someone.
-            let generic = GENERIC.contains(&doc.lower(head));
+            let generic = GENERIC.contains(doc.lower(head));
             if generic && !(i + 1..head).any(|k| shapes[k].cap) {
                 continue;
             }

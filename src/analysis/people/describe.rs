@@ -6,6 +6,9 @@
 //!   and "41-year-old Ortiz"; "her husband, Luis Vega" and "Ortiz's husband Luis Vega" also
 //!   give the owner ("her", "Ortiz") the relation husband → Vega.
 
+use std::sync::LazyLock;
+
+use crate::analysis::lexicon::{self, FastSet};
 use crate::analysis::model::{Age, Descriptor, Gender, MentionKind, Person, Relation, Span};
 use crate::analysis::segment::{Document, TokenKind};
 
@@ -225,9 +228,8 @@ fn before(doc: &Document<'_>, shapes: &[Shape], loc: &Located, all: &[Located], 
 }
 
 /// Honorifics that say nothing about the person beyond their sex.
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "sir", "dame", "dr",
-];
+static HONORIFICS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/people_honorifics.txt")));
 
 /// A title before a name is a descriptor, not part of the name: "Queen" in "Queen Matilda",
 /// "Prime Minister" in "Prime Minister Ana Ortiz" (capitalised words before the title word
@@ -247,7 +249,7 @@ fn title_descriptor(doc: &Document<'_>, title: usize, end: usize, all: &[Located
         }
         start = k;
     }
-    if !HONORIFICS.contains(&doc.lower(title)) {
+    if !HONORIFICS.contains(doc.lower(title)) {
         let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
         let span = Span::new(span.start, span.end.min(doc.tokens[title].span.end));
         push_descriptor(doc, p, span);
@@ -298,7 +300,7 @@ fn phrase_start(doc: &Document<'_>, shapes: &[Shape], head: usize) -> usize {
             || line_break_after(doc, k)
             || lists().stopwords.contains(w.as_ref()) && !is_determiner(&w)
             || lists().speech_verbs.contains(w.as_ref())
-            || PREPOSITIONS.contains(&w.as_ref())
+            || PREPOSITIONS.contains(w.as_ref())
         {
             break;
         }
@@ -323,10 +325,8 @@ fn line_break_after(doc: &Document<'_>, k: usize) -> bool {
 
 /// Prepositions the stopword list leaves out (it ends runs of capitalised words, where these
 /// may be part of a name): "a minute behind winner Ana Ortiz" is described as the winner.
-const PREPOSITIONS: &[&str] = &[
-    "behind", "beyond", "near", "around", "across", "along", "beside", "inside", "outside", "like", "unlike", "off",
-    "out", "up", "down", "past",
-];
+static PREPOSITIONS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/people_phrase_stop_prepositions.txt")));
 
 fn is_determiner(w: &str) -> bool {
     matches!(

@@ -13,6 +13,9 @@
 //! last mention, in the pronoun's sentence or the one before, leaves the pronoun unlinked: it
 //! may be theirs.
 
+use std::sync::LazyLock;
+
+use crate::analysis::lexicon::{self, FastSet};
 use crate::analysis::model::{Gender, Mention, MentionKind, Person, Span};
 use crate::analysis::segment::{Document, TokenKind};
 
@@ -70,51 +73,16 @@ const PARAGRAPHS: usize = 3;
 const REACH: usize = 12;
 
 /// Words that open a clause, so a name right after one is its subject.
-const CLAUSE_OPENERS: &[&str] = &[
-    "and", "but", "or", "while", "when", "after", "before", "because", "as", "since", "although", "though", "that",
-    "where", "then", "so", "if", "until", "once", "whereas", "yet",
-];
+static CLAUSE_OPENERS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/people_clause_openers.txt")));
 
 /// Prepositions: a name right after one (or after one and an article) is oblique.
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "by",
-    "from",
-    "with",
-    "for",
-    "about",
-    "under",
-    "over",
-    "into",
-    "onto",
-    "against",
-    "among",
-    "between",
-    "through",
-    "without",
-    "toward",
-    "towards",
-    "upon",
-    "via",
-    "like",
-    "than",
-    "behind",
-    "beside",
-    "near",
-    "alongside",
-    "during",
-    "despite",
-    "within",
-];
+static PREPOSITIONS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/people_prepositions.txt")));
 
 /// Words allowed between a subject and its speech verb ("he exclusively told", "she has said").
-const VERB_FILLERS: &[&str] = &[
-    "also", "later", "then", "once", "has", "had", "have", "will", "would", "again",
-];
+static VERB_FILLERS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| lexicon::set(include_str!("../lexicon/people_verb_fillers.txt")));
 
 /// A mention on the document's time line.
 #[derive(Clone, Copy)]
@@ -402,13 +370,13 @@ fn role(
     if l.speech_verbs.contains(p) || (p == "to" && before(2).is_some_and(|w| w == "according")) {
         return Role::Speaker;
     }
-    let opener = CLAUSE_OPENERS.contains(&p)
+    let opener = CLAUSE_OPENERS.contains(p)
         || matches!(p, "," | ";" | ":" | "—" | "–" | "(")
         || doc.tokens.get(head - 1).is_some_and(|t| t.kind == TokenKind::Quote);
     let article = matches!(p, "a" | "an" | "the");
     if opener {
         subject_or_speaker(doc, shapes, last, sentence.end)
-    } else if PREPOSITIONS.contains(&p) || (article && before(2).is_some_and(|w| PREPOSITIONS.contains(&w))) {
+    } else if PREPOSITIONS.contains(p) || (article && before(2).is_some_and(|w| PREPOSITIONS.contains(w))) {
         Role::Oblique
     } else {
         Role::Other
@@ -460,7 +428,7 @@ fn speech_verb_follows(doc: &Document<'_>, shapes: &[Shape], from: usize, end: u
     }
     for _ in 0..2 {
         let w = doc.lower(k);
-        if k < end && (VERB_FILLERS.contains(&w) || (w.ends_with("ly") && !shapes.get(k).is_some_and(|s| s.cap))) {
+        if k < end && (VERB_FILLERS.contains(w) || (w.ends_with("ly") && !shapes.get(k).is_some_and(|s| s.cap))) {
             k += 1;
         }
     }
