@@ -129,8 +129,8 @@ impl<'a> Document<'a> {
             }
             let low = super::text::lower(word);
             if low.len() == word.len() {
-                // SAFETY-free: both are whole `str`s of equal length at a char boundary, so the
-                // replacement keeps `lowered` valid UTF-8.
+                // Same length, whole `str`s on the token's char boundaries: `lowered` keeps every
+                // other token at its offset.
                 lowered.replace_range(t.span.start..t.span.end, &low);
             } else {
                 self.lowered_apart.push((i, low.into()));

@@ -13,7 +13,7 @@ use crate::analysis::model::{Age, Descriptor, Gender, MentionKind, Person, Relat
 use crate::analysis::segment::{Document, TokenKind};
 
 use super::evidence::age_after;
-use super::lists::{lists, lower};
+use super::lists::lists;
 use super::runs::{is_role, is_title};
 use super::tokens::Shape;
 
@@ -294,18 +294,18 @@ fn phrase_start(doc: &Document<'_>, shapes: &[Shape], head: usize) -> usize {
     let mut start = head;
     for k in (head.saturating_sub(6)..head).rev() {
         let t = doc.token_text(k);
-        let w = lower(t);
+        let w = doc.lower(k);
         let word = doc.tokens[k].kind == TokenKind::Word || t == "-" || year_old(doc, k).is_some();
         if !word
             || line_break_after(doc, k)
-            || lists().stopwords.contains(w.as_ref()) && !is_determiner(&w)
-            || lists().speech_verbs.contains(w.as_ref())
-            || PREPOSITIONS.contains(w.as_ref())
+            || lists().stopwords.contains(w) && !is_determiner(w)
+            || lists().speech_verbs.contains(w)
+            || PREPOSITIONS.contains(w)
         {
             break;
         }
         start = k;
-        if is_determiner(&w) || shapes[k].possessive {
+        if is_determiner(w) || shapes[k].possessive {
             break;
         }
     }

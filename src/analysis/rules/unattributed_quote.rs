@@ -68,13 +68,8 @@ fn implied_speaker(cx: &Context<'_>, quote: Span) -> bool {
         }
     }
     for (si, src) in cx.analysis.sources.iter().enumerate() {
-        let person = cx
-            .analysis
-            .people
-            .iter()
-            .position(|p| p.mentions.iter().any(|m| m.span.overlaps(src.span)));
         if in_reach(src.span) {
-            candidates.push(person.map_or((false, si), |pi| (true, pi)));
+            candidates.push(src.person.map_or((false, si), |pi| (true, pi)));
         }
     }
     candidates.sort_unstable();
