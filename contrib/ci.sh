@@ -4,7 +4,8 @@
 # Run from the repository root: `bash contrib/ci.sh`. Installs what it needs itself: Debian's
 # chromium and a Java 17 runtime (apt, as root) when missing, and pyspark, pyarrow and pytest
 # (contrib/requirements.txt) into a virtualenv kept at $COPYDESK_SPARK_VENV, reused when its
-# requirements are unchanged. Reads the dev-set texts from ../shared/eval/dev in place.
+# requirements are unchanged. Reads the dev-set texts from ../shared/eval/dev in place, or, with no
+# dev set beside the repository, a corpus built from its own tests/fixtures/report/stories.
 set -euo pipefail
 
 if [[ ! -f Cargo.toml || ! -d contrib ]]; then
